@@ -1,0 +1,146 @@
+/**
+ * The one catalogue of domain errors. The server maps each code to its HTTP status at one
+ * boundary and answers with a stable JSON shape; the client shows the message of the user's
+ * language. Codes are stable: other systems and the screens rely on them.
+ */
+export const errorCatalogue = {
+  VALIDATION_FAILED: {
+    status: 400,
+    ja: '入力内容に誤りがあります。各項目のメッセージをご確認ください。',
+    en: 'Some entries need correcting. Please check the message next to each field.',
+  },
+  MALFORMED_REQUEST: {
+    status: 400,
+    ja: '送信された内容を読み取れませんでした。画面を再読み込みしてから、もう一度お試しください。',
+    en: 'The request could not be read. Please reload the page and try again.',
+  },
+  UNAUTHENTICATED: {
+    status: 401,
+    ja: 'サインインしてください。',
+    en: 'Please sign in.',
+  },
+  SESSION_EXPIRED: {
+    status: 401,
+    ja: '一定時間操作がなかったため、サインアウトしました。もう一度サインインしてください。',
+    en: 'You were signed out after a period of inactivity. Please sign in again.',
+  },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    ja: 'ログインIDまたはパスワードが正しくありません。',
+    en: 'The login ID or password is incorrect.',
+  },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    ja: 'サインインに続けて失敗したため、このアカウントは一時的にロックされています。しばらくしてから再度お試しいただくか、管理者にご連絡ください。',
+    en: 'This account is temporarily locked after repeated failed sign-ins. Try again later or contact your administrator.',
+  },
+  ACCOUNT_DISABLED: {
+    status: 403,
+    ja: 'このアカウントは利用停止中です。管理者にご連絡ください。',
+    en: 'This account is disabled. Please contact your administrator.',
+  },
+  TOTP_INVALID: {
+    status: 401,
+    ja: '確認コードが正しくありません。認証アプリに表示されている最新の6桁を入力してください。',
+    en: 'The verification code is incorrect. Enter the latest six digits shown in your authenticator app.',
+  },
+  SIGN_IN_CHALLENGE_EXPIRED: {
+    status: 401,
+    ja: '確認コードの入力期限が過ぎました。最初からサインインし直してください。',
+    en: 'The time to enter the code has run out. Please sign in again from the start.',
+  },
+  TOTP_ALREADY_ENABLED: {
+    status: 409,
+    ja: '2段階認証はすでに有効です。',
+    en: 'Two-step verification is already on.',
+  },
+  TOTP_NOT_ENABLED: {
+    status: 409,
+    ja: '2段階認証は有効になっていません。',
+    en: 'Two-step verification is not on.',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    ja: '続ける前に、パスワードを変更してください。',
+    en: 'Please change your password before continuing.',
+  },
+  PASSWORD_INCORRECT: {
+    status: 400,
+    ja: '現在のパスワードが正しくありません。',
+    en: 'The current password is incorrect.',
+  },
+  CSRF_TOKEN_INVALID: {
+    status: 403,
+    ja: '画面の有効期限が切れました。画面を再読み込みしてから、もう一度操作してください。',
+    en: 'This page has expired. Please reload it and try again.',
+  },
+  FORBIDDEN: {
+    status: 403,
+    ja: 'この操作を行う権限がありません。',
+    en: 'You do not have permission to do this.',
+  },
+  NOT_FOUND: {
+    status: 404,
+    ja: 'お探しの情報が見つかりません。削除されたか、閲覧できる範囲の外にあります。',
+    en: 'What you are looking for was not found, or is outside what you may see.',
+  },
+  VERSION_CONFLICT: {
+    status: 409,
+    ja: 'ほかの方がこの情報を先に更新しました。入力内容は残っています。最新の内容と見比べてから保存し直してください。',
+    en: 'Someone else saved this record first. Your input is kept; compare it with the latest version and save again.',
+  },
+  LOGIN_ID_TAKEN: {
+    status: 409,
+    ja: 'このログインIDはすでに使われています。別のIDを指定してください。',
+    en: 'This login ID is already in use. Please choose another.',
+  },
+  DUPLICATE_NAME: {
+    status: 409,
+    ja: '同じ名称がすでに登録されています。',
+    en: 'An entry with this name already exists.',
+  },
+  STILL_IN_USE: {
+    status: 409,
+    ja: 'ほかの情報から参照されているため、削除できません。',
+    en: 'This cannot be deleted because other records refer to it.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    ja: '送信された内容が大きすぎます。',
+    en: 'The request is too large.',
+  },
+  INTERNAL_ERROR: {
+    status: 500,
+    ja: '申し訳ありません。システムで問題が発生しました。お手数ですが、問い合わせ番号を添えて管理者にご連絡ください。',
+    en: 'We are sorry: something went wrong in the system. Please contact your administrator and quote the reference number.',
+  },
+} as const satisfies Record<string, { status: number; ja: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+export type Lang = 'ja' | 'en';
+
+/** One field's problem, named by its path in the request body (e.g. `sites.0.name`). */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    requestId: string;
+    fields?: FieldError[];
+    /** Extra facts the screen needs, e.g. the current version of a record after a conflict. */
+    details?: Record<string, unknown>;
+  };
+}
+
+export function errorMessage(code: ErrorCode, lang: Lang): string {
+  return errorCatalogue[code][lang];
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(errorCatalogue, value);
+}

@@ -1,0 +1,128 @@
+import type { Lang } from './errors';
+
+/**
+ * Messages shown next to a field. The server picks one for each validation problem; they read
+ * as a city office would write them on a form.
+ */
+export const fieldMessages = {
+  required: { ja: '入力してください。', en: 'Please fill in this field.' },
+  choose: { ja: '選択してください。', en: 'Please choose one.' },
+  chooseAtLeastOne: { ja: '1つ以上選択してください。', en: 'Please choose at least one.' },
+  tooLong: { ja: '{max}文字以内で入力してください。', en: 'Please use at most {max} characters.' },
+  tooShort: {
+    ja: '{min}文字以上で入力してください。',
+    en: 'Please use at least {min} characters.',
+  },
+  tooFewItems: { ja: '{min}件以上入力してください。', en: 'Please add at least {min}.' },
+  tooManyItems: { ja: '{max}件以内にしてください。', en: 'Please keep to {max} or fewer.' },
+  numberExpected: { ja: '数字で入力してください。', en: 'Please enter a number.' },
+  integerExpected: { ja: '整数で入力してください。', en: 'Please enter a whole number.' },
+  tooSmall: { ja: '{min}以上の値を入力してください。', en: 'Please enter {min} or more.' },
+  tooLarge: { ja: '{max}以下の値を入力してください。', en: 'Please enter {max} or less.' },
+  invalidChoice: { ja: '選択肢の中から選んでください。', en: 'Please choose one of the options.' },
+  invalidEmail: {
+    ja: 'メールアドレスの形式が正しくありません（例：taro@example.lg.jp）。',
+    en: 'This is not a valid e-mail address (e.g. taro@example.lg.jp).',
+  },
+  invalidDate: {
+    ja: '日付を正しく入力してください（例：2025-04-01、令和7年4月1日、R7.4.1）。',
+    en: 'Please enter a valid date (e.g. 2025-04-01, 令和7年4月1日, R7.4.1).',
+  },
+  invalidDateTime: {
+    ja: '日時を正しく入力してください。',
+    en: 'Please enter a valid date and time.',
+  },
+  invalidPostalCode: {
+    ja: '郵便番号は7桁の数字で入力してください（例：123-4567）。',
+    en: 'Postal codes have seven digits (e.g. 123-4567).',
+  },
+  invalidPhone: {
+    ja: '電話番号は数字とハイフンで入力してください（例：0120-000-000）。',
+    en: 'Please enter the phone number with digits and hyphens (e.g. 0120-000-000).',
+  },
+  invalidKana: {
+    ja: 'ふりがなは、ひらがなまたはカタカナで入力してください。',
+    en: 'Please write the reading in hiragana or katakana.',
+  },
+  invalidLoginId: {
+    ja: 'ログインIDは半角英小文字・数字・「.」「-」「_」の3〜64文字で入力してください。',
+    en: 'Login IDs use 3–64 lowercase letters, digits, ".", "-" or "_".',
+  },
+  invalidTotpCode: {
+    ja: '確認コードは6桁の数字で入力してください。',
+    en: 'The code has six digits.',
+  },
+  passwordTooShort: {
+    ja: 'パスワードは{min}文字以上にしてください。',
+    en: 'Passwords need at least {min} characters.',
+  },
+  passwordContainsLoginId: {
+    ja: 'パスワードにログインIDを含めないでください。',
+    en: 'The password must not contain the login ID.',
+  },
+  passwordTooCommon: {
+    ja: 'このパスワードは推測されやすいため使えません。',
+    en: 'This password is too easy to guess.',
+  },
+  passwordsDiffer: {
+    ja: '確認用のパスワードが一致しません。',
+    en: 'The passwords do not match.',
+  },
+  endBeforeStart: {
+    ja: '終了日は開始日以降の日付にしてください。',
+    en: 'The end date must not be before the start date.',
+  },
+  contractorRequired: {
+    ja: '委託の場合は、受託法人名を入力してください。',
+    en: 'Please enter the contractor for a commissioned agency.',
+  },
+  contractorNotAllowed: {
+    ja: '直営の場合、受託法人は入力しません。',
+    en: 'A directly run agency has no contractor.',
+  },
+  partnerStaffExclusive: {
+    ja: '関係機関職員は、ほかの役割と兼ねることができません。',
+    en: 'Partner agency staff cannot hold other roles.',
+  },
+  partnerAgencyRequired: {
+    ja: '関係機関職員には、所属する関係機関を選択してください。',
+    en: 'Please choose the partner agency this person works for.',
+  },
+  partnerAgencyNotAllowed: {
+    ja: '関係機関を所属先にできるのは、関係機関職員だけです。',
+    en: 'Only partner agency staff belong to a partner agency.',
+  },
+  supportAgencyRequired: {
+    ja: '相談支援の役割には、所属する自立相談支援機関を選択してください。',
+    en: 'Please choose the support agency for a support role.',
+  },
+  unknownReference: {
+    ja: '選択された項目が見つかりません。選び直してください。',
+    en: 'The chosen item no longer exists. Please choose again.',
+  },
+  duplicateName: {
+    ja: '同じ名称がすでに登録されています。',
+    en: 'This name is already registered.',
+  },
+  loginIdTaken: {
+    ja: 'このログインIDはすでに使われています。',
+    en: 'This login ID is already in use.',
+  },
+  invalid: { ja: '入力内容を確認してください。', en: 'Please check this entry.' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type FieldMessageKey = keyof typeof fieldMessages;
+
+export function fieldMessage(
+  key: FieldMessageKey,
+  lang: Lang,
+  params: Record<string, string | number> = {},
+): string {
+  return fieldMessages[key][lang].replace(/\{(\w+)\}/g, (_, name: string) =>
+    String(params[name] ?? ''),
+  );
+}
+
+export function isFieldMessageKey(value: unknown): value is FieldMessageKey {
+  return typeof value === 'string' && Object.hasOwn(fieldMessages, value);
+}

@@ -1,0 +1,65 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { sql } from 'kysely';
+import { auditRoutes } from './audit/routes';
+import { csrfProtection } from './auth/csrf';
+import { loadSession } from './auth/load-session';
+import { authRoutes } from './auth/routes';
+import { draftRoutes } from './drafts/routes';
+import type { AppDeps, AppEnv } from './http/context';
+import { DomainError } from './http/domain-error';
+import { handleError } from './http/error-boundary';
+import { accessLog, requestBasics } from './http/request-basics';
+import { noStore, securityHeaders } from './http/security-headers';
+import { mountWebAssets } from './http/web-assets';
+import {
+  municipalityRoutes,
+  partnerAgencyRoutes,
+  supportAgencyRoutes,
+} from './organisations/routes';
+import { userRoutes } from './users/routes';
+
+/**
+ * The API, one sub-router per area. Its type is what the web client is typed against
+ * (src/web/api/client.ts), so a changed route breaks the build of the screen that uses it.
+ */
+export const api = new Hono<AppEnv>()
+  .get('/health', (c) => c.json({ status: 'ok' as const }))
+  .get('/ready', async (c) => {
+    await sql`select 1`.execute(c.get('deps').database.db);
+    return c.json({ status: 'ready' as const });
+  })
+  .route('/auth', authRoutes)
+  .route('/municipality', municipalityRoutes)
+  .route('/support-agencies', supportAgencyRoutes)
+  .route('/partner-agencies', partnerAgencyRoutes)
+  .route('/users', userRoutes)
+  .route('/audit', auditRoutes)
+  .route('/drafts', draftRoutes);
+
+export type ApiType = typeof api;
+
+/** The whole HTTP application: middleware chain, API, the built screens, one error boundary. */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', requestBasics(deps));
+  app.use('*', accessLog(deps));
+  app.use('*', securityHeaders);
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 2 * 1024 * 1024,
+      onError: () => {
+        throw new DomainError('PAYLOAD_TOO_LARGE');
+      },
+    }),
+  );
+  app.use('/api/*', noStore, loadSession, csrfProtection);
+  app.route('/api', api);
+  app.all('/api/*', () => {
+    throw new DomainError('NOT_FOUND');
+  });
+  mountWebAssets(app, deps.config.webDistDir);
+  app.onError(handleError);
+  return app;
+}

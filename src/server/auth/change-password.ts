@@ -1,0 +1,53 @@
+import { checkPassword, passwordMinLength } from '../../domain/password-policy';
+import { recordAudit } from '../audit/record-audit';
+import type { ActorContext, AppDeps } from '../http/context';
+import { DomainError, fieldError } from '../http/domain-error';
+import { updateSignInState } from '../users/user-store';
+import { getOwnAccount } from './account';
+import { hashPassword, verifyPassword } from './passwords';
+import { deleteUserSessions } from './session-store';
+
+/**
+ * A user changes their own password (also the forced change after an administrator's reset).
+ * Every other session of the user ends: whoever knew the old password is signed out.
+ */
+export async function changePassword(
+  deps: AppDeps,
+  ctx: ActorContext,
+  input: { currentPassword: string; newPassword: string; sessionId: string },
+): Promise<void> {
+  const user = await getOwnAccount(deps, ctx);
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+    await recordAudit(deps.database.db, ctx, {
+      action: 'account.change_password',
+      outcome: 'failure',
+      reason: 'PASSWORD_INCORRECT',
+      subjectType: 'user',
+      subjectId: user.id,
+    });
+    throw new DomainError('PASSWORD_INCORRECT', {
+      fields: [{ path: 'currentPassword', key: 'invalid' }],
+    });
+  }
+  const problem = checkPassword(input.newPassword, user.login_id);
+  if (problem) throw fieldError('newPassword', problem, { min: passwordMinLength, max: 128 });
+
+  const passwordHash = await hashPassword(input.newPassword, deps.config.passwordHash);
+  const now = deps.now();
+  await deps.database.db.transaction().execute(async (trx) => {
+    await updateSignInState(trx, user.id, {
+      password_hash: passwordHash,
+      password_changed_at: now,
+      must_change_password: false,
+    });
+    const ended = await deleteUserSessions(trx, user.id, input.sessionId);
+    await recordAudit(trx, ctx, {
+      action: 'account.change_password',
+      outcome: 'success',
+      subjectType: 'user',
+      subjectId: user.id,
+      legalBasis: 'self',
+      detail: { otherSessionsEnded: ended },
+    });
+  });
+}

@@ -1,0 +1,66 @@
+import { instanceSecret } from './auth/instance-secrets';
+import type { Config } from './config';
+import { type DatabaseHandle, openPGlite, openPostgres } from './db/connect';
+import { applyMigrations, MigrationError, migrationStatus } from './db/migrate';
+import { seedDemoData } from './demo/seed-demo';
+import type { AppDeps } from './http/context';
+import { createLogger, type Logger } from './http/logger';
+
+export async function openDatabase(config: Config, logger?: Logger): Promise<DatabaseHandle> {
+  return config.database.kind === 'pglite'
+    ? openPGlite({ dataDir: config.database.dataDir })
+    : openPostgres({
+        url: config.database.url,
+        poolSize: config.database.poolSize,
+        onIdleError: (error) =>
+          logger?.warn('idle database connection failed', { error: error.message }),
+      });
+}
+
+/**
+ * Brings the schema up to date, or refuses: the embedded mode and development apply pending
+ * migrations; production (AUTO_MIGRATE=false) stops with the list, to be applied on purpose with
+ * `npm run migrate`.
+ */
+export async function prepareSchema(
+  database: DatabaseHandle,
+  config: Config,
+): Promise<{ applied: string[] }> {
+  if (config.autoMigrate) return { applied: await applyMigrations(database) };
+  const { pending } = await migrationStatus(database);
+  if (pending.length > 0) {
+    throw new MigrationError(
+      `The database needs migrations ${pending.map((p) => `${p.version}_${p.name}`).join(', ')}. Run \`npm run migrate\` first (production does not migrate at start).`,
+    );
+  }
+  return { applied: [] };
+}
+
+export interface Booted {
+  deps: AppDeps;
+  applied: string[];
+  demoSeeded: boolean;
+}
+
+/** Everything before listening: database, schema, instance secrets, demo data. */
+export async function boot(
+  config: Config,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<Booted> {
+  const database = await openDatabase(config, logger);
+  try {
+    const { applied } = await prepareSchema(database, config);
+    const csrfKey = await instanceSecret(database.db, 'csrf_key');
+    const demoSeeded = config.demoData
+      ? await seedDemoData(database.db, config.passwordHash)
+      : false;
+    return {
+      deps: { config, database, logger, csrfKey, now: () => new Date() },
+      applied,
+      demoSeeded,
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

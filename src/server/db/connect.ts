@@ -1,0 +1,130 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { ConnectionLock, PGliteDialect } from './pglite-dialect';
+import type { Database } from './schema';
+
+/**
+ * One database, two engines: PGlite in-process (the embedded default) or a PostgreSQL server.
+ * Both return the same value types, so no code above this file knows which one runs:
+ * `date` stays an ISO string, `bigint` and `numeric` become numbers (counts and yen amounts fit),
+ * `timestamptz` becomes a Date.
+ */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: 'pglite' | 'postgres';
+  /**
+   * Runs work on one database session held exclusively: multi-statement scripts (migrations,
+   * restores) and session-level locks. `run` returns the rows of the script's last statement.
+   * If the work fails, an open transaction on the session is rolled back.
+   */
+  session<T>(work: (run: ScriptRunner) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** PGlite only: the whole data directory as a gzipped tarball (test templates, backups). */
+  dumpDataDir?: () => Promise<Blob>;
+}
+
+export type ScriptRunner = (script: string) => Promise<Record<string, unknown>[]>;
+
+const OID = { int8: 20, date: 1082, numeric: 1700 } as const;
+
+const keepText = (value: string) => value;
+
+export async function openPGlite(options: {
+  dataDir?: string;
+  loadDataDir?: Blob | File;
+}): Promise<DatabaseHandle> {
+  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  const instance = await PGlite.create(options.dataDir, {
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    parsers: { [OID.date]: keepText, [OID.int8]: Number, [OID.numeric]: Number },
+  });
+  await instance.exec("set time zone 'Asia/Tokyo'");
+  return wrapPGlite(instance);
+}
+
+export function wrapPGlite(instance: PGlite): DatabaseHandle {
+  const lock = new ConnectionLock();
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(instance, lock) });
+  return {
+    db,
+    kind: 'pglite',
+    async session(work) {
+      const release = await lock.acquire();
+      try {
+        return await work(async (script) => {
+          const results = await instance.exec(script);
+          return (results.at(-1)?.rows ?? []) as Record<string, unknown>[];
+        });
+      } catch (error) {
+        await instance.exec('rollback').catch(() => {});
+        throw error;
+      } finally {
+        release();
+      }
+    },
+    async close() {
+      await db.destroy();
+      await instance.close();
+    },
+    async dumpDataDir() {
+      const release = await lock.acquire();
+      try {
+        return await instance.dumpDataDir('gzip');
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+export function openPostgres(options: {
+  url: string;
+  poolSize?: number;
+  /** An idle pooled connection failed (server restart, terminated session). */
+  onIdleError?: (error: Error) => void;
+}): DatabaseHandle {
+  const parsers: Record<number, (value: string) => unknown> = {
+    [OID.date]: keepText,
+    [OID.int8]: Number,
+    [OID.numeric]: Number,
+  };
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    // Sessions work in Japan time, as the embedded database does (see openPGlite).
+    options: '-c TimeZone=Asia/Tokyo',
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        parsers[oid] ??
+        pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  // Without a listener an idle connection's error would end the process; the pool replaces it.
+  pool.on('error', (error) => options.onIdleError?.(error));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'postgres',
+    async session(work) {
+      const client = await pool.connect();
+      try {
+        return await work(async (script) => {
+          // A multi-statement script answers with one result per statement.
+          const result: pg.QueryResult | pg.QueryResult[] = await client.query(script);
+          const last = Array.isArray(result) ? result.at(-1) : result;
+          return (last?.rows ?? []) as Record<string, unknown>[];
+        });
+      } catch (error) {
+        await client.query('rollback').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { DatabaseHandle, ScriptRunner } from './connect';
+
+/**
+ * Forward-only SQL migrations: `NNNN_name.sql` files in ./migrations, the same files on PGlite
+ * and PostgreSQL. Each file runs in its own transaction and is recorded with its checksum; an
+ * applied file that was edited afterwards stops the start, because the databases in the field
+ * would no longer match the code. A session-level advisory lock keeps two starting servers from
+ * migrating at once.
+ */
+export interface MigrationFile {
+  version: string;
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export interface MigrationStatus {
+  applied: string[];
+  pending: MigrationFile[];
+}
+
+export class MigrationError extends Error {}
+
+const defaultDirectory = fileURLToPath(new URL('./migrations/', import.meta.url));
+const lockKey = 7_390_112; // arbitrary, constant: "tsunagu migrations"
+
+export async function readMigrations(directory = defaultDirectory): Promise<MigrationFile[]> {
+  const names = (await readdir(directory)).filter((f) => f.endsWith('.sql')).sort();
+  const files: MigrationFile[] = [];
+  for (const file of names) {
+    const match = /^(\d{4})_([a-z0-9_]+)\.sql$/.exec(file);
+    if (!match) throw new MigrationError(`Migration file name not understood: ${file}`);
+    const sql = await readFile(`${directory}/${file}`, 'utf8');
+    files.push({
+      version: match[1] ?? '',
+      name: match[2] ?? '',
+      sql,
+      checksum: createHash('sha256').update(sql).digest('hex'),
+    });
+  }
+  return files;
+}
+
+const bootstrap = `
+create table if not exists schema_migration (
+  version text primary key,
+  name text not null,
+  checksum text not null,
+  applied_at timestamptz not null default now()
+)`;
+
+async function appliedRows(run: ScriptRunner) {
+  await run(bootstrap);
+  const rows = await run('select version, name, checksum from schema_migration order by version');
+  return rows as { version: string; name: string; checksum: string }[];
+}
+
+function compare(
+  files: MigrationFile[],
+  applied: { version: string; name: string; checksum: string }[],
+): MigrationStatus {
+  const byVersion = new Map(files.map((f) => [f.version, f]));
+  for (const row of applied) {
+    const file = byVersion.get(row.version);
+    if (!file) {
+      throw new MigrationError(
+        `The database has migration ${row.version}_${row.name}, which this version of Tsunagu does not know. Is the code older than the database?`,
+      );
+    }
+    if (file.checksum !== row.checksum) {
+      throw new MigrationError(
+        `Migration ${row.version}_${row.name} was changed after it was applied. Migrations are forward-only: add a new file instead.`,
+      );
+    }
+  }
+  const done = new Set(applied.map((r) => r.version));
+  return {
+    applied: applied.map((r) => r.version),
+    pending: files.filter((f) => !done.has(f.version)),
+  };
+}
+
+export async function migrationStatus(
+  handle: DatabaseHandle,
+  directory?: string,
+): Promise<MigrationStatus> {
+  const files = await readMigrations(directory);
+  return handle.session(async (run) => compare(files, await appliedRows(run)));
+}
+
+const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** Applies every pending migration, in order; returns the versions applied. */
+export async function applyMigrations(
+  handle: DatabaseHandle,
+  directory?: string,
+): Promise<string[]> {
+  const files = await readMigrations(directory);
+  return handle.session(async (run) => {
+    await run(`select pg_advisory_lock(${lockKey})`);
+    try {
+      const { pending } = compare(files, await appliedRows(run));
+      for (const file of pending) {
+        try {
+          await run(
+            `begin;\n${file.sql}\n;insert into schema_migration (version, name, checksum) values (${quote(file.version)}, ${quote(file.name)}, ${quote(file.checksum)});\ncommit;`,
+          );
+        } catch (error) {
+          await run('rollback').catch(() => []);
+          throw new MigrationError(
+            `Migration ${file.version}_${file.name} failed: ${(error as Error).message}`,
+          );
+        }
+      }
+      return pending.map((f) => f.version);
+    } finally {
+      await run(`select pg_advisory_unlock(${lockKey})`);
+    }
+  });
+}

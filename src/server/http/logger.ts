@@ -1,0 +1,38 @@
+/**
+ * Structured logs, one JSON object a line on stdout. They carry request ids, user ids, paths and
+ * timings — never names, addresses or anything typed into a form.
+ */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+
+export interface Logger {
+  debug(msg: string, fields?: Record<string, unknown>): void;
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+export function createLogger(
+  level: LogLevel,
+  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Logger {
+  const log = (at: Exclude<LogLevel, 'silent'>, msg: string, fields?: Record<string, unknown>) => {
+    if (order[at] < order[level]) return;
+    write(JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...fields }));
+  };
+  return {
+    debug: (msg, fields) => log('debug', msg, fields),
+    info: (msg, fields) => log('info', msg, fields),
+    warn: (msg, fields) => log('warn', msg, fields),
+    error: (msg, fields) => log('error', msg, fields),
+  };
+}
+
+/** An error's class and stack, for the log; a database error's detail may hold values, so not that. */
+export function describeError(error: unknown): Record<string, unknown> {
+  if (error instanceof Error) {
+    return { error: error.name, errorMessage: error.message, stack: error.stack };
+  }
+  return { error: String(error) };
+}

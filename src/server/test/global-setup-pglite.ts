@@ -1,0 +1,32 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { openPGlite } from '../db/connect';
+import { applyMigrations } from '../db/migrate';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+    databaseUrl: string;
+  }
+}
+
+/**
+ * Migrates one PGlite database and saves it as a template file; every test worker starts its
+ * own database from that file instead of running the migrations again.
+ */
+export default async function setup(project: TestProject) {
+  const dir = await mkdtemp(join(tmpdir(), 'tsunagu-pglite-'));
+  const database = await openPGlite({});
+  await applyMigrations(database);
+  const dump = await database.dumpDataDir?.();
+  if (!dump) throw new Error('PGlite handle cannot dump its data directory');
+  await database.close();
+  const file = join(dir, 'template.tar.gz');
+  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
+  project.provide('pgliteTemplate', file);
+  return async () => {
+    await rm(dir, { recursive: true, force: true });
+  };
+}

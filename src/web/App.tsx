@@ -1,0 +1,156 @@
+import type { ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import type { Action } from '../domain/permissions';
+import { useSession } from './api/session';
+import { Layout } from './components/Layout';
+import { Loading } from './components/Loading';
+import { AccountPage } from './screens/account/AccountPage';
+import { ForcedPasswordChangePage } from './screens/account/ForcedPasswordChangePage';
+import { MunicipalityPage } from './screens/admin/MunicipalityPage';
+import { PartnerAgenciesPage } from './screens/admin/PartnerAgenciesPage';
+import { PartnerAgencyFormPage } from './screens/admin/PartnerAgencyFormPage';
+import { SupportAgenciesPage } from './screens/admin/SupportAgenciesPage';
+import { SupportAgencyFormPage } from './screens/admin/SupportAgencyFormPage';
+import { UserFormPage } from './screens/admin/UserFormPage';
+import { UsersPage } from './screens/admin/UsersPage';
+import { AuditLogPage } from './screens/audit/AuditLogPage';
+import { ErrorBoundary, ForbiddenPage, NotFoundPage } from './screens/errors/ErrorPages';
+import { HomePage } from './screens/home/HomePage';
+import { SignInPage } from './screens/sign-in/SignInPage';
+
+/**
+ * Screens for signed-in users. Without a session the user goes to sign-in (and comes back);
+ * with a pending password change, to that first. A screen the roles do not allow shows 403 —
+ * the server refuses it anyway, this only spares the round trip.
+ */
+function Protected({ action, children }: { action?: Action; children: ReactNode }) {
+  const session = useSession();
+  const location = useLocation();
+  const user = session.view?.user;
+  if (!session.view) return <Loading />;
+  if (!user && !session.expired) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/sign-in?next=${next}`} replace />;
+  }
+  if (user?.mustChangePassword) return <ForcedPasswordChangePage />;
+  if (action && user && !session.can(action)) return <ForbiddenPage />;
+  return <>{children}</>;
+}
+
+export function App() {
+  const location = useLocation();
+  return (
+    <Layout>
+      <ErrorBoundary key={location.pathname}>
+        <Routes>
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route
+            path="/"
+            element={
+              <Protected>
+                <HomePage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/account"
+            element={
+              <Protected>
+                <AccountPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/municipality"
+            element={
+              <Protected action="directory.read">
+                <MunicipalityPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/support-agencies"
+            element={
+              <Protected action="directory.read">
+                <SupportAgenciesPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/support-agencies/new"
+            element={
+              <Protected action="supportAgency.manage">
+                <SupportAgencyFormPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/support-agencies/:id"
+            element={
+              <Protected action="directory.read">
+                <SupportAgencyFormPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/partner-agencies"
+            element={
+              <Protected action="directory.read">
+                <PartnerAgenciesPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/partner-agencies/new"
+            element={
+              <Protected action="partnerAgency.manage">
+                <PartnerAgencyFormPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/partner-agencies/:id"
+            element={
+              <Protected action="directory.read">
+                <PartnerAgencyFormPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/users"
+            element={
+              <Protected action="user.read">
+                <UsersPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/users/new"
+            element={
+              <Protected action="user.manage">
+                <UserFormPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/users/:id"
+            element={
+              <Protected action="user.read">
+                <UserFormPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/audit"
+            element={
+              <Protected action="audit.read">
+                <AuditLogPage />
+              </Protected>
+            }
+          />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </ErrorBoundary>
+    </Layout>
+  );
+}

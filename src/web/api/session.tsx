@@ -1,0 +1,79 @@
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
+import type { Action } from '../../domain/permissions';
+import type { SessionView } from '../../server/auth/present-session';
+import { api, onSignedOut, setCsrfToken } from './client';
+
+interface Session {
+  /** Undefined while the first answer is awaited. */
+  view: SessionView | undefined;
+  /** The session ended while the user was working: sign in again over the page. */
+  expired: boolean;
+  can: (action: Action) => boolean;
+  refresh: () => Promise<SessionView>;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [view, setView] = useState<SessionView>();
+  const [expired, setExpired] = useState(false);
+  const queryClient = useQueryClient();
+
+  const refresh = useCallback(async () => {
+    const next = await (await api.auth.session.$get()).json();
+    setCsrfToken(next.csrfToken);
+    setView(next);
+    if (next.user) setExpired(false);
+    return next;
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  useEffect(
+    () =>
+      onSignedOut(() => {
+        // Keep the page (and what was typed on it); ask for a new sign-in on top of it.
+        setExpired((wasExpired) => wasExpired || view?.user != null);
+        void refresh();
+      }),
+    [refresh, view?.user],
+  );
+
+  const signOut = useCallback(async () => {
+    const result = await (await api.auth['sign-out'].$post()).json();
+    setCsrfToken(result.csrfToken);
+    queryClient.clear();
+    setExpired(false);
+    await refresh();
+  }, [queryClient, refresh]);
+
+  const value = useMemo<Session>(
+    () => ({
+      view,
+      expired,
+      can: (action) => view?.permissions.includes(action) ?? false,
+      refresh,
+      signOut,
+    }),
+    [view, expired, refresh, signOut],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
