@@ -13,6 +13,8 @@ const server = (engine: 'pglite' | 'postgres') => ({
   test: {
     name: `server:${engine}`,
     include: ['src/server/**/*.test.ts'],
+    // *.postgres.test.ts compare the embedded database with the server: they need both.
+    exclude: engine === 'pglite' ? ['src/server/**/*.postgres.test.ts'] : [],
     env: { TSUNAGU_TEST_DB: engine },
     globalSetup: [`src/server/test/global-setup-${engine}.ts`],
     // One database per worker, shared by its test files.

@@ -29,6 +29,8 @@ function sameOrigin(c: AppContext): boolean {
  */
 export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
   if (!safeMethods.has(c.req.method)) {
+    // A session that just ran out is the user's problem to hear about, not a forgery.
+    if (c.get('sessionExpired') && !c.get('session')) throw new DomainError('SESSION_EXPIRED');
     const source = csrfSource(c);
     const sent = c.req.header('x-csrf-token');
     const key = c.get('deps').csrfKey;

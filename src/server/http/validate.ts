@@ -53,7 +53,8 @@ function describe(issue: z.core.$ZodIssue): Omit<FieldProblem, 'path'> {
     case 'invalid_format':
       return { key: issue.format === 'email' ? 'invalidEmail' : 'invalid' };
     case 'invalid_value':
-      return { key: 'invalidChoice' };
+      // An empty select is a choice not yet made, not a wrong one.
+      return { key: issue.input === '' || issue.input === undefined ? 'choose' : 'invalidChoice' };
     case 'not_multiple_of':
       return { key: 'integerExpected' };
     default:
@@ -62,7 +63,8 @@ function describe(issue: z.core.$ZodIssue): Omit<FieldProblem, 'path'> {
 }
 
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
+  // reportInput: the issues carry the value, to tell a missing field from a wrong one.
+  const result = schema.safeParse(value, { reportInput: true });
   if (!result.success) {
     throw new DomainError('VALIDATION_FAILED', { fields: toFieldProblems(result.error) });
   }

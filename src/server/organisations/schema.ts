@@ -23,7 +23,7 @@ import {
 export const municipalityBody = z.object({
   version,
   code: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
+    (v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v),
     z
       .string()
       .transform((v) => v.normalize('NFKC').trim())

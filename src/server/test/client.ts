@@ -50,7 +50,8 @@ export class TestClient {
       if (expired || value === '') this.cookies.delete(name.trim());
       else this.cookies.set(name.trim(), value);
     }
-    const text = await response.text();
+    // Keep a byte-order mark (CSV exports start with one); Response.text() would drop it.
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
     let parsed: unknown = {};
     try {
       parsed = text ? JSON.parse(text) : {};

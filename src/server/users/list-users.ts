@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { foldForSearch } from '../../domain/text/kana';
 import { authorize } from '../access/authorize';
 import { ScopedReader } from '../access/scoped-reader';
@@ -11,7 +12,7 @@ import type { UserListQuery } from './schema';
 export async function listUsers(deps: AppDeps, ctx: ActorContext, query: UserListQuery) {
   authorize(ctx.actor, 'user.read', undefined, { subjectType: 'user' });
   let rows = new ScopedReader(deps.database.db, ctx.actor).users().selectAll();
-  if (query.role) rows = rows.where('roles', '@>', [query.role]);
+  if (query.role) rows = rows.where(sql<boolean>`${query.role} = any(app_user.roles)`);
   const now = deps.now();
   let items = (await rows.orderBy('login_id').execute()).map((u) => presentUser(ctx.actor, u, now));
   if (query.status !== 'all') items = items.filter((u) => u.status === query.status);

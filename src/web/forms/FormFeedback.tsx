@@ -40,6 +40,8 @@ export function FormFeedback<V extends FormValues>({
     | 'restoredAt'
     | 'discardDraft'
     | 'submitting'
+    | 'draftSavedAt'
+    | 'dirty'
   >;
   labels: Record<string, string>;
 }) {
@@ -47,7 +49,12 @@ export function FormFeedback<V extends FormValues>({
   const { conflict, failure } = form;
   const fieldErrorCount = Object.keys(form.errors).length;
   return (
-    <div aria-live="polite">
+    <div>
+      {form.draftSavedAt && form.dirty && (
+        <p className="no-print mb-2 text-dns-14N-130 text-solid-gray-700" data-testid="draft-saved">
+          {fill(t.form.draftSaved, { time: formatDateTime(form.draftSavedAt, lang) })}
+        </p>
+      )}
       {form.restoredAt && (
         <Notice tone="info">
           <p>{fill(t.form.draftRestored, { time: formatDateTime(form.restoredAt, lang) })}</p>

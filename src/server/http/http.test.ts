@@ -1,0 +1,84 @@
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { signedIn, TestClient } from '../test/client';
+import { createWorld } from '../test/factories';
+import { testApp } from '../test/test-app';
+import type { AppEnv } from './context';
+import { handleError } from './error-boundary';
+import { requestBasics } from './request-basics';
+
+describe('the HTTP boundary', () => {
+  it('sends a Content-Security-Policy that allows no other origin, and no caching of API answers', async () => {
+    const t = await testApp();
+    const res = await t.app.request('/api/health');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/https?:|\*/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers an unknown API path with NOT_FOUND in the error shape', async () => {
+    const t = await testApp();
+    const res = await new TestClient(t.app).get('/api/no-such-thing');
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({
+      error: { code: 'NOT_FOUND', message: expect.any(String), requestId: expect.any(String) },
+    });
+  });
+
+  it('answers a body that is not JSON with MALFORMED_REQUEST', async () => {
+    const t = await testApp();
+    const world = await createWorld(t.database.db);
+    const client = await signedIn(t.app, world.users.admin.login_id);
+    const res = await client.request('POST', '/api/municipality/districts', {
+      body: '{"name": ',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: { code: 'MALFORMED_REQUEST' } });
+  });
+
+  it('logs an unexpected error with its request id and answers a plain apology quoting it', async () => {
+    const t = await testApp();
+    const app = new Hono<AppEnv>();
+    app.use('*', requestBasics(t.deps));
+    app.get('/boom', () => {
+      throw new Error('database fell over');
+    });
+    app.onError(handleError);
+    const res = await app.request('/boom');
+    const body = (await res.json()) as {
+      error: { code: string; message: string; requestId: string };
+    };
+    expect(res.status).toBe(500);
+    expect(body.error.code).toBe('INTERNAL_ERROR');
+    expect(body.error.message).toMatch(/^申し訳ありません。/);
+    expect(body.error.message).not.toContain('database fell over');
+    const logged = t.logs.map((l) => JSON.parse(l)).find((l) => l.msg === 'unhandled error');
+    expect(logged).toMatchObject({
+      requestId: body.error.requestId,
+      errorMessage: 'database fell over',
+    });
+  });
+
+  it('writes request logs without query strings or bodies', async () => {
+    const t = await testApp();
+    const world = await createWorld(t.database.db);
+    const client = await signedIn(t.app, world.users.admin.login_id);
+    await client.get(`/api/partner-agencies?q=${encodeURIComponent('山田')}`);
+    const text = t.logs.join('\n');
+    expect(text).toContain('"path":"/api/partner-agencies"');
+    expect(text).not.toContain('山田');
+    expect(text).not.toContain(encodeURIComponent('山田'));
+  });
+
+  it('serves the health and readiness checks without a session', async () => {
+    const t = await testApp();
+    expect(await (await t.app.request('/api/health')).json()).toEqual({ status: 'ok' });
+    expect(await (await t.app.request('/api/ready')).json()).toEqual({ status: 'ready' });
+  });
+});
