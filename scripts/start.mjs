@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 /**
- * `npm start`: builds the screens when the sources changed, then runs the server in this same
- * process (TypeScript through tsx). Embedded PGlite in ./data unless DATABASE_URL is set.
+ * `npm start`: builds the screens and the server when their sources changed (see build.mjs), then
+ * runs the server in this same process. Embedded PGlite in ./data unless DATABASE_URL is set.
  */
-import { register } from 'tsx/esm/api';
-import { ensureWebBuilt } from './web-build.mjs';
+import { ensureServerBuilt, ensureWebBuilt } from './build.mjs';
 
 await ensureWebBuilt();
-register();
-await import('../src/server/main.ts');
+await ensureServerBuilt();
+await import('../dist/server/main.mjs');

@@ -2,8 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error -- a plain ES module shared with scripts/start.mjs, without type declarations
-import { ensureWebBuilt } from '../../scripts/web-build.mjs';
+import { ensureWebBuilt } from '../../scripts/build.mjs';
 import { openPGlite } from '../../src/server/db/connect';
 import { applyMigrations } from '../../src/server/db/migrate';
 import { seedDemoData } from '../../src/server/demo/seed-demo';
@@ -25,7 +24,7 @@ export default async function setup(project: TestProject) {
       'Chromium was not found. Install it (apt-get install -y chromium) or set CHROMIUM_PATH; `npm test` does this for you.',
     );
   }
-  await (ensureWebBuilt as (log: (line: string) => void) => Promise<boolean>)(() => {});
+  await ensureWebBuilt(() => {});
   const dir = await mkdtemp(join(tmpdir(), 'tsunagu-e2e-'));
   const database = await openPGlite({});
   await applyMigrations(database);

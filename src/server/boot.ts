@@ -8,7 +8,7 @@ import { createLogger, type Logger } from './http/logger';
 
 export async function openDatabase(config: Config, logger?: Logger): Promise<DatabaseHandle> {
   return config.database.kind === 'pglite'
-    ? openPGlite({ dataDir: config.database.dataDir })
+    ? openPGlite({ dataDir: config.database.dataDir, sharedBuffers: config.database.sharedBuffers })
     : openPostgres({
         url: config.database.url,
         poolSize: config.database.poolSize,

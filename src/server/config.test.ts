@@ -7,6 +7,7 @@ describe('configuration', () => {
     expect(config.database).toEqual({
       kind: 'pglite',
       dataDir: expect.stringMatching(/data\/pglite$/),
+      sharedBuffers: '32MB',
     });
     expect(config).toMatchObject({
       host: '127.0.0.1',

@@ -19,6 +19,10 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  PGLITE_SHARED_BUFFERS: z
+    .string()
+    .regex(/^\d+(kB|MB|GB)$/, 'PGLITE_SHARED_BUFFERS is a size such as 32MB')
+    .default('32MB'),
   AUTO_MIGRATE: booleanFromEnv.optional(),
   DEMO_DATA: booleanFromEnv.optional(),
   SESSION_IDLE_MINUTES: z.coerce
@@ -56,7 +60,7 @@ export interface Config {
   port: number;
   dataDir: string;
   database:
-    | { kind: 'pglite'; dataDir: string }
+    | { kind: 'pglite'; dataDir: string; sharedBuffers: string }
     | { kind: 'postgres'; url: string; poolSize: number };
   /** Apply pending migrations at start (embedded and development); production refuses instead. */
   autoMigrate: boolean;
@@ -90,7 +94,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     database: c.DATABASE_URL
       ? { kind: 'postgres', url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE }
-      : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+      : {
+          kind: 'pglite',
+          dataDir: path.join(dataDir, 'pglite'),
+          sharedBuffers: c.PGLITE_SHARED_BUFFERS,
+        },
     autoMigrate: c.AUTO_MIGRATE ?? (!production || !c.DATABASE_URL),
     demoData: c.DEMO_DATA ?? !production,
     session: {

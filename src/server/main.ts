@@ -7,12 +7,23 @@ import { ConfigError, loadConfig } from './config';
 import { MigrationError } from './db/migrate';
 import { demoPassword, demoUsers } from './demo/demo-data';
 import { hasDemoData } from './demo/seed-demo';
+import { initialiseInChild, initialiseOnlyFlag, needsInitialisation } from './first-start';
 
 /** `npm start`: boot, listen, print where to go and how to sign in, stop gracefully. */
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
-  const { deps, applied, demoSeeded } = await boot(config);
+  if (process.env[initialiseOnlyFlag] === '1') {
+    const { deps, applied, demoSeeded } = await boot(config);
+    await deps.database.close();
+    process.stdout.write(`${JSON.stringify({ applied, demoSeeded })}\n`);
+    return;
+  }
+  const first = needsInitialisation(config) ? await initialiseInChild() : null;
+  const booted = await boot(config);
+  const { deps } = booted;
+  const applied = first?.applied ?? booted.applied;
+  const demoSeeded = first?.demoSeeded ?? booted.demoSeeded;
   const app = createApp(deps);
 
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });

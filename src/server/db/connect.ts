@@ -34,10 +34,21 @@ const keepText = (value: string) => value;
 export async function openPGlite(options: {
   dataDir?: string;
   loadDataDir?: Blob | File;
+  /**
+   * PostgreSQL's buffer cache inside the WebAssembly heap. PGlite's default (128MB) is most of
+   * an idle server's memory; the operating system caches the data files as well, so a smaller
+   * cache costs little.
+   */
+  sharedBuffers?: string;
 }): Promise<DatabaseHandle> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const instance = await PGlite.create(options.dataDir, {
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    startParams: [
+      ...PGlite.defaultStartParams,
+      '-c',
+      `shared_buffers=${options.sharedBuffers ?? '32MB'}`,
+    ],
     parsers: { [OID.date]: keepText, [OID.int8]: Number, [OID.numeric]: Number },
   });
   await instance.exec("set time zone 'Asia/Tokyo'");

@@ -1,0 +1,75 @@
+import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * What `npm start` runs is built from the sources, and rebuilt only when they changed:
+ * - dist/web: the React client (Vite), served by the server;
+ * - dist/server/main.mjs: the server as one ES module (esbuild; packages stay in node_modules),
+ *   with the migrations beside it. Running it with plain Node starts faster and needs less
+ *   memory than compiling TypeScript at run time.
+ */
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let latest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) latest = Math.max(latest, newest(join(path, entry)));
+  return latest;
+}
+
+function stale(output, sources, root) {
+  const target = join(root, output);
+  if (!existsSync(target)) return true;
+  const built = statSync(target).mtimeMs;
+  return sources.some((s) => newest(join(root, s)) > built);
+}
+
+export const webSources = ['src/web', 'src/domain', 'vite.config.ts', 'package-lock.json'];
+export const serverSources = ['src/server', 'src/domain', 'package-lock.json'];
+
+export function webBuildIsStale(root = process.cwd()) {
+  return stale('dist/web/index.html', webSources, root);
+}
+
+export async function buildWeb(root = process.cwd()) {
+  const { build } = await import('vite');
+  await build({
+    root: join(root, 'src/web'),
+    configFile: join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+  });
+}
+
+export async function buildServer(root = process.cwd()) {
+  const { build } = await import('esbuild');
+  const out = join(root, 'dist/server');
+  rmSync(out, { recursive: true, force: true });
+  await build({
+    entryPoints: [join(root, 'src/server/main.ts')],
+    outfile: join(out, 'main.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+  cpSync(join(root, 'src/server/db/migrations'), join(out, 'migrations'), { recursive: true });
+}
+
+const say = (line) => process.stdout.write(`${line}\n`);
+
+export async function ensureWebBuilt(log = say) {
+  if (!webBuildIsStale()) return false;
+  log('  画面をビルドしています… (building the screens)');
+  await buildWeb();
+  return true;
+}
+
+export async function ensureServerBuilt(log = say) {
+  if (!stale('dist/server/main.mjs', serverSources, process.cwd())) return false;
+  log('  サーバーをビルドしています… (building the server)');
+  await buildServer();
+  return true;
+}
