@@ -4,9 +4,9 @@ import { municipalityKinds } from '../domain/organisations';
 import { openDatabase, prepareSchema } from './boot';
 import { ConfigError, loadConfig } from './config';
 import { isUniqueViolation } from './db/errors';
-import { MigrationError } from './db/migrate';
 import { loginId, requiredKana, requiredText, wholeNumber } from './http/fields';
 import { createTenant } from './organisations/create-tenant';
+import { runCommand } from './run-command';
 
 /**
  * `npm run tenant:create -- --name 架空市 --kana かくうし --prefecture 架空県 --kind city
@@ -59,8 +59,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof MigrationError;
-  process.stderr.write(`${known ? (error as Error).message : (error as Error).stack}\n`);
-  process.exit(1);
-});
+runCommand(main);

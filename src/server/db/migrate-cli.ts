@@ -1,6 +1,7 @@
 import { openDatabase } from '../boot';
-import { ConfigError, loadConfig } from '../config';
-import { applyMigrations, MigrationError, migrationStatus } from './migrate';
+import { loadConfig } from '../config';
+import { runCommand } from '../run-command';
+import { applyMigrations, migrationStatus } from './migrate';
 
 /**
  * `npm run migrate` applies pending migrations (what production start-up refuses to do by itself);
@@ -27,8 +28,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof MigrationError;
-  process.stderr.write(`${known ? (error as Error).message : (error as Error).stack}\n`);
-  process.exit(1);
-});
+runCommand(main);
