@@ -45,6 +45,20 @@ describe('signing in', () => {
     expect(foreign).toEqual([]);
     const html = responses.find((r) => r.url === `${h.origin}/sign-in` || r.url === `${h.origin}/`);
     expect(html?.csp).toContain("default-src 'self'");
+
+    // The sign-in is in the audit log with the address it came from.
+    const row = await h.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'outcome', 'ip', 'actor_login_id'])
+      .where('actor_login_id', '=', 'shien')
+      .where('action', '=', 'auth.sign_in')
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      action: 'auth.sign_in',
+      outcome: 'success',
+      ip: '127.0.0.1',
+      actor_login_id: 'shien',
+    });
   });
 
   it('says in Japanese, next to the form, that the password was wrong, and keeps the login ID', async () => {

@@ -104,6 +104,10 @@ export const fieldMessages = {
     ja: '同じ名称がすでに登録されています。',
     en: 'This name is already registered.',
   },
+  codeTaken: {
+    ja: 'この地方公共団体コードは、すでに登録されています。',
+    en: 'This local government code is already registered.',
+  },
   loginIdTaken: {
     ja: 'このログインIDはすでに使われています。',
     en: 'This login ID is already in use.',

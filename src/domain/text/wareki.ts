@@ -28,7 +28,8 @@ export function isIsoDate(value: string): boolean {
 }
 
 function isRealDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
+  // Year 0 does not exist (PostgreSQL refuses it); nothing this system records is that old.
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return day <= last;
 }

@@ -4,6 +4,7 @@ import type { ActorContext, AppDeps } from '../http/context';
 import { DomainError, fieldError } from '../http/domain-error';
 import { updateSignInState } from '../users/user-store';
 import { getOwnAccount } from './account';
+import { failAttempt, reserveAttempt, succeedAttempt } from './attempts';
 import { hashPassword, verifyPassword } from './passwords';
 import { deleteUserSessions } from './session-store';
 
@@ -17,18 +18,22 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string; sessionId: string },
 ): Promise<void> {
   const user = await getOwnAccount(deps, ctx);
+  // A wrong current password counts like a failed sign-in: a PC left signed in is no place to guess.
+  const attempt = await reserveAttempt(deps, ctx, user, 'account.change_password');
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    await recordAudit(deps.database.db, ctx, {
+    const code = await failAttempt(deps, ctx, attempt, {
       action: 'account.change_password',
-      outcome: 'failure',
       reason: 'PASSWORD_INCORRECT',
-      subjectType: 'user',
-      subjectId: user.id,
+      endSessionsOnLock: true,
     });
-    throw new DomainError('PASSWORD_INCORRECT', {
-      fields: [{ path: 'currentPassword', key: 'invalid' }],
-    });
+    throw new DomainError(
+      code,
+      code === 'PASSWORD_INCORRECT'
+        ? { fields: [{ path: 'currentPassword', key: 'invalid' }] }
+        : {},
+    );
   }
+  await succeedAttempt(deps, attempt);
   const problem = checkPassword(input.newPassword, user.login_id);
   if (problem) throw fieldError('newPassword', problem, { min: passwordMinLength, max: 128 });
 

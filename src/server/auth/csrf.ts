@@ -37,7 +37,11 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
     const valid = source && sent && safeEqual(sent, csrfTokenFor(source, key));
     if (!valid || !sameOrigin(c)) {
       throw new DomainError('CSRF_TOKEN_INVALID', {
-        denied: { action: 'csrf.check', subjectType: 'request', subjectId: c.req.path },
+        denied: {
+          action: 'csrf.check',
+          subjectType: 'request',
+          subjectId: c.req.path.slice(0, 100),
+        },
       });
     }
   }

@@ -3,6 +3,7 @@ import type { ActorContext, AppDeps } from '../http/context';
 import { DomainError } from '../http/domain-error';
 import { updateSignInState } from '../users/user-store';
 import { getOwnAccount } from './account';
+import { failAttempt, reserveAttempt, succeedAttempt } from './attempts';
 import { verifyPassword } from './passwords';
 
 /** A user turns their own second factor off; the password is asked again. */
@@ -13,9 +14,19 @@ export async function disableTotp(
 ): Promise<void> {
   const user = await getOwnAccount(deps, ctx);
   if (!user.totp_enabled_at) throw new DomainError('TOTP_NOT_ENABLED');
+  const attempt = await reserveAttempt(deps, ctx, user, 'account.totp_disable');
   if (!(await verifyPassword(user.password_hash, input.password))) {
-    throw new DomainError('PASSWORD_INCORRECT', { fields: [{ path: 'password', key: 'invalid' }] });
+    const code = await failAttempt(deps, ctx, attempt, {
+      action: 'account.totp_disable',
+      reason: 'PASSWORD_INCORRECT',
+      endSessionsOnLock: true,
+    });
+    throw new DomainError(
+      code,
+      code === 'PASSWORD_INCORRECT' ? { fields: [{ path: 'password', key: 'invalid' }] } : {},
+    );
   }
+  await succeedAttempt(deps, attempt);
   await deps.database.db.transaction().execute(async (trx) => {
     await updateSignInState(trx, user.id, {
       totp_secret: null,

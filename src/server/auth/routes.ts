@@ -89,7 +89,12 @@ export const authRoutes = new Hono<AppEnv>()
   .get('/sessions', async (c) => {
     const ctx = actorContext(c, { allowPendingPasswordChange: true });
     const deps = c.get('deps');
-    const rows = await listUserSessions(deps.database.db, ctx.actor.userId, deps.now());
+    const rows = await listUserSessions(
+      deps.database.db,
+      ctx.actor.userId,
+      deps.now(),
+      deps.config.session.idleMinutes,
+    );
     const current = sessionId(c);
     return c.json({
       items: rows.map((r) => ({

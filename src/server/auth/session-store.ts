@@ -81,24 +81,36 @@ export async function deleteSession(db: Kysely<Database>, id: string): Promise<v
   await db.deleteFrom('user_session').where('id', '=', id).execute();
 }
 
-/** Ends every session of a user, except the one given (the one making the change). */
+/**
+ * Ends every session of a user, except the one given (the one making the change), and every
+ * sign-in waiting for its second factor: a password change or "sign out everywhere" must also
+ * stop whoever is half-way in.
+ */
 export async function deleteUserSessions(
   db: Kysely<Database>,
   userId: string,
   exceptSessionId?: string,
 ): Promise<number> {
+  await db.deleteFrom('sign_in_challenge').where('user_id', '=', userId).execute();
   let query = db.deleteFrom('user_session').where('user_id', '=', userId);
   if (exceptSessionId) query = query.where('id', '!=', exceptSessionId);
   const result = await query.executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
-export async function listUserSessions(db: Kysely<Database>, userId: string, now: Date) {
+/** The user's sessions still alive: not past their maximum age, nor idle too long. */
+export async function listUserSessions(
+  db: Kysely<Database>,
+  userId: string,
+  now: Date,
+  idleMinutes: number,
+) {
   return db
     .selectFrom('user_session')
     .select(['id', 'created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
     .where('user_id', '=', userId)
     .where('expires_at', '>', now)
+    .where('last_seen_at', '>', new Date(now.getTime() - idleMinutes * 60_000))
     .orderBy('last_seen_at', 'desc')
     .execute();
 }

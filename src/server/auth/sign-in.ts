@@ -3,9 +3,9 @@ import type { AppUser } from '../db/schema';
 import type { AppDeps, RequestContext } from '../http/context';
 import { DomainError } from '../http/domain-error';
 import { unsafeFindUserByLoginId } from '../users/user-store';
+import { failAttempt, keepAttemptsCounted, reserveAttempt } from './attempts';
 import { completeSignIn } from './complete-sign-in';
 import { verifyDecoy, verifyPassword } from './passwords';
-import { registerSignInFailure } from './register-sign-in-failure';
 import { actorOf, createChallenge } from './session-store';
 
 export type SignInResult =
@@ -15,9 +15,11 @@ export type SignInResult =
 const challengeMinutes = 5;
 
 /**
- * Step one of signing in: login ID and password. An unknown ID, a wrong password and a disabled
- * account answer alike in time; each attempt is audited. With TOTP on, a short-lived challenge is
- * opened instead of a session.
+ * Step one of signing in: login ID and password. A wrong password gets the same answer, in the
+ * same time, whether or not the login ID exists or the account is disabled; only a locked account
+ * says so (its holder must know to call the administrator), and a locked account's password is
+ * not checked at all. Every attempt is audited. With TOTP on, a short-lived challenge is opened
+ * instead of a session.
  */
 export async function signIn(
   deps: AppDeps,
@@ -41,35 +43,29 @@ export async function signIn(
     throw new DomainError('INVALID_CREDENTIALS');
   }
 
-  const refuse = async (reason: 'ACCOUNT_DISABLED' | 'ACCOUNT_LOCKED') => {
+  const attempt = await reserveAttempt(deps, ctx, user, 'auth.sign_in');
+  if (!(await verifyPassword(user.password_hash, input.password))) {
+    throw new DomainError(
+      await failAttempt(deps, ctx, attempt, {
+        action: 'auth.sign_in',
+        reason: 'INVALID_CREDENTIALS',
+      }),
+    );
+  }
+  if (user.disabled_at) {
     await recordAudit(db, ctx, {
       action: 'auth.sign_in',
       outcome: 'failure',
       actor: actorOf(user),
-      reason,
+      reason: 'ACCOUNT_DISABLED',
       subjectType: 'user',
       subjectId: user.id,
     });
-    return new DomainError(reason);
-  };
-
-  if (user.disabled_at) {
-    await verifyDecoy(input.password, deps.config.passwordHash);
-    throw await refuse('ACCOUNT_DISABLED');
-  }
-  if (user.locked_until && user.locked_until > now) {
-    throw await refuse('ACCOUNT_LOCKED');
-  }
-
-  if (!(await verifyPassword(user.password_hash, input.password))) {
-    const code = await registerSignInFailure(deps, ctx, user, {
-      action: 'auth.sign_in',
-      reason: 'INVALID_CREDENTIALS',
-    });
-    throw new DomainError(code);
+    throw new DomainError('ACCOUNT_DISABLED');
   }
 
   if (user.totp_enabled_at) {
+    await keepAttemptsCounted(deps, attempt);
     const challengeToken = await db.transaction().execute(async (trx) => {
       const token = await createChallenge(trx, {
         user,

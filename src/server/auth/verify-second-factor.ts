@@ -1,14 +1,19 @@
+import { recordAudit } from '../audit/record-audit';
 import type { AppDeps, RequestContext } from '../http/context';
 import { DomainError } from '../http/domain-error';
 import { unsafeGetUserById } from '../users/user-store';
+import { failAttempt, reserveAttempt } from './attempts';
 import { completeSignIn } from './complete-sign-in';
-import { registerSignInFailure } from './register-sign-in-failure';
-import { countChallengeAttempt, deleteChallenge, findChallenge } from './session-store';
+import { actorOf, countChallengeAttempt, deleteChallenge, findChallenge } from './session-store';
 import { acceptTotp } from './totp';
 
 const maxAttemptsPerChallenge = 5;
 
-/** Step two of signing in: the 6-digit code from the authenticator app. */
+/**
+ * Step two of signing in: the 6-digit code from the authenticator app. The code counts against
+ * the same attempts as the password; a code and a challenge are each used once (completeSignIn
+ * claims both in the transaction that opens the session).
+ */
 export async function verifySecondFactor(
   deps: AppDeps,
   ctx: RequestContext,
@@ -19,13 +24,36 @@ export async function verifySecondFactor(
   const challenge = input.challengeToken
     ? await findChallenge(db, input.challengeToken, now)
     : undefined;
-  if (!challenge) throw new DomainError('SIGN_IN_CHALLENGE_EXPIRED');
+  if (!challenge) {
+    await recordAudit(db, ctx, {
+      action: 'auth.second_factor',
+      outcome: 'failure',
+      actor: null,
+      municipalityId: null,
+      reason: 'SIGN_IN_CHALLENGE_EXPIRED',
+    });
+    throw new DomainError('SIGN_IN_CHALLENGE_EXPIRED');
+  }
 
   const user = await unsafeGetUserById(db, challenge.user_id);
-  if (user.disabled_at) throw new DomainError('ACCOUNT_DISABLED');
-  if (user.locked_until && user.locked_until > now) {
+  if (user.disabled_at) {
     await deleteChallenge(db, challenge.id);
-    throw new DomainError('ACCOUNT_LOCKED');
+    await recordAudit(db, ctx, {
+      action: 'auth.second_factor',
+      outcome: 'failure',
+      actor: actorOf(user),
+      reason: 'ACCOUNT_DISABLED',
+      subjectType: 'user',
+      subjectId: user.id,
+    });
+    throw new DomainError('ACCOUNT_DISABLED');
+  }
+  let attempt: Awaited<ReturnType<typeof reserveAttempt>>;
+  try {
+    attempt = await reserveAttempt(deps, ctx, user, 'auth.second_factor');
+  } catch (error) {
+    await deleteChallenge(db, challenge.id);
+    throw error;
   }
   const step = user.totp_secret
     ? acceptTotp(user.totp_secret, input.code, now, user.totp_last_step)
@@ -33,7 +61,7 @@ export async function verifySecondFactor(
 
   if (step === null) {
     const attempts = await countChallengeAttempt(db, challenge.id);
-    const code = await registerSignInFailure(deps, ctx, user, {
+    const code = await failAttempt(deps, ctx, attempt, {
       action: 'auth.second_factor',
       reason: 'TOTP_INVALID',
     });
@@ -43,11 +71,10 @@ export async function verifySecondFactor(
     throw new DomainError(code);
   }
 
-  await deleteChallenge(db, challenge.id);
   const done = await completeSignIn(deps, ctx, user, {
     userAgent: input.userAgent,
     secondFactor: true,
-    totpStep: step,
+    totp: { step, challengeId: challenge.id },
   });
   return { sessionToken: done.sessionToken };
 }

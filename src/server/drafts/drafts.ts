@@ -7,6 +7,8 @@ import type { ActorContext, AppDeps } from '../http/context';
  * crash or a 409. Only the user who typed it can read it; saving the form discards it.
  * They are the user's unfinished work, not yet a record, so they are not audited row by row.
  */
+export const maxDraftsPerUser = 100;
+
 export async function getDraft(deps: AppDeps, ctx: ActorContext, key: string) {
   const row = await deps.database.db
     .selectFrom('form_draft')
@@ -42,6 +44,19 @@ export async function saveDraft(
         base_version: sql`excluded.base_version`,
         updated_at: sql`excluded.updated_at`,
       }),
+    )
+    .execute();
+  // A user keeps at most this many drafts; the oldest give way.
+  await deps.database.db
+    .deleteFrom('form_draft')
+    .where('user_id', '=', ctx.actor.userId)
+    .where('form_key', 'in', (eb) =>
+      eb
+        .selectFrom('form_draft')
+        .select('form_key')
+        .where('user_id', '=', ctx.actor.userId)
+        .orderBy('updated_at', 'desc')
+        .offset(maxDraftsPerUser),
     )
     .execute();
   return { updatedAt: now.toISOString() };

@@ -5,6 +5,7 @@ import { createWorld } from '../test/factories';
 import { testApp } from '../test/test-app';
 import type { AppEnv } from './context';
 import { handleError } from './error-boundary';
+import { describeError } from './logger';
 import { requestBasics } from './request-basics';
 
 describe('the HTTP boundary', () => {
@@ -74,6 +75,16 @@ describe('the HTTP boundary', () => {
     expect(text).toContain('"path":"/api/partner-agencies"');
     expect(text).not.toContain('山田');
     expect(text).not.toContain(encodeURIComponent('山田'));
+  });
+
+  it('logs a database error by its SQLSTATE and constraint, never by its message (which may quote values)', () => {
+    const error = Object.assign(new Error('date/time field value out of range: "1980-02-30"'), {
+      code: '22008',
+      routine: 'DateTimeParseError',
+    });
+    const logged = JSON.stringify(describeError(error));
+    expect(logged).toContain('22008');
+    expect(logged).not.toContain('1980-02-30');
   });
 
   it('serves the health and readiness checks without a session', async () => {

@@ -29,10 +29,24 @@ export function createLogger(
   };
 }
 
-/** An error's class and stack, for the log; a database error's detail may hold values, so not that. */
+/**
+ * An error for the log. A database error's message can quote the values of the row it refused
+ * (`value out of range: "…"`), so for those only the SQLSTATE, the constraint and where it was
+ * raised are logged, and the stack without its first line.
+ */
 export function describeError(error: unknown): Record<string, unknown> {
-  if (error instanceof Error) {
-    return { error: error.name, errorMessage: error.message, stack: error.stack };
+  if (!(error instanceof Error)) return { error: 'non-error thrown' };
+  const sqlState = (error as { code?: unknown }).code;
+  if (typeof sqlState === 'string' && /^[0-9A-Z]{5}$/.test(sqlState)) {
+    const e = error as { constraint?: string; table?: string; routine?: string };
+    return {
+      error: 'database error',
+      sqlState,
+      constraint: e.constraint,
+      table: e.table,
+      routine: e.routine,
+      stack: error.stack?.split('\n').slice(1).join('\n'),
+    };
   }
-  return { error: String(error) };
+  return { error: error.name, errorMessage: error.message, stack: error.stack };
 }

@@ -4,11 +4,10 @@ import { createMiddleware } from 'hono/factory';
 import type { Lang } from '../../domain/errors';
 import type { AppContext, AppDeps, AppEnv } from './context';
 
-const incomingRequestId = /^[A-Za-z0-9_-]{8,64}$/;
-
 function clientIp(c: AppContext, trustProxy: boolean): string | null {
   if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    // The trusted proxy appends the address it saw; what comes before it the client may have written.
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded.slice(0, 64);
   }
   try {
@@ -27,8 +26,8 @@ export function langOf(header: string | undefined): Lang {
 export function requestBasics(deps: AppDeps) {
   return createMiddleware<AppEnv>(async (c, next) => {
     c.set('deps', deps);
-    const sent = c.req.header('x-request-id');
-    const requestId = sent && incomingRequestId.test(sent) ? sent : randomUUID();
+    // Made here, never taken from the request: audit rows must not carry what a client chose.
+    const requestId = randomUUID();
     c.set('requestId', requestId);
     c.set('lang', langOf(c.req.header('accept-language')));
     c.set('ip', clientIp(c, deps.config.trustProxy));

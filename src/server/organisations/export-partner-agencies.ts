@@ -54,6 +54,7 @@ export async function exportPartnerAgencies(
     action: 'partner_agency.export',
     outcome: 'success',
     subjectType: 'partner_agency',
+    legalBasis: 'administration',
     detail: { rows: items.length },
   });
   return csvDocument(

@@ -27,7 +27,8 @@ export async function getSupportAgency(deps: AppDeps, ctx: ActorContext, id: str
   authorize(ctx.actor, 'directory.read');
   const reader = new ScopedReader(deps.database.db, ctx.actor);
   const agency = await reader.supportAgencies().selectAll().where('id', '=', id).executeTakeFirst();
-  if (!agency) throw notFound();
+  if (!agency)
+    throw notFound({ action: 'support_agency.read', subjectType: 'support_agency', subjectId: id });
   const sites = await reader
     .agencySites()
     .selectAll()

@@ -48,6 +48,7 @@ export async function getPartnerAgency(deps: AppDeps, ctx: ActorContext, id: str
     .selectAll()
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!row) throw notFound();
+  if (!row)
+    throw notFound({ action: 'partner_agency.read', subjectType: 'partner_agency', subjectId: id });
   return presentPartnerAgency(ctx.actor, row);
 }

@@ -9,7 +9,8 @@ import { DomainError, notFound } from '../http/domain-error';
 export async function removeDistrict(deps: AppDeps, ctx: ActorContext, id: string) {
   const reader = new ScopedReader(deps.database.db, ctx.actor);
   const current = await reader.districts().selectAll().where('id', '=', id).executeTakeFirst();
-  if (!current) throw notFound();
+  if (!current)
+    throw notFound({ action: 'district.delete', subjectType: 'district', subjectId: id });
   authorize(
     ctx.actor,
     'municipality.update',

@@ -32,7 +32,7 @@ export const municipalityBody = z.object({
   ),
   name: requiredText(100),
   nameKana: requiredKana(200),
-  prefecture: requiredText(10),
+  prefecture: z.string().trim().min(2, 'required').max(10),
   kind: z.enum(municipalityKinds),
   population: wholeNumber(0, 50_000_000),
   populationAsOf: optionalDate,

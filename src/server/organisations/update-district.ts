@@ -16,7 +16,8 @@ export async function updateDistrict(
 ) {
   const reader = new ScopedReader(deps.database.db, ctx.actor);
   const current = await reader.districts().selectAll().where('id', '=', id).executeTakeFirst();
-  if (!current) throw notFound();
+  if (!current)
+    throw notFound({ action: 'district.update', subjectType: 'district', subjectId: id });
   authorize(
     ctx.actor,
     'municipality.update',

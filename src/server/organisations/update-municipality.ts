@@ -2,8 +2,9 @@ import { authorize } from '../access/authorize';
 import { ScopedReader } from '../access/scoped-reader';
 import { changedFields } from '../audit/changed-fields';
 import { recordAudit } from '../audit/record-audit';
+import { isUniqueViolation } from '../db/errors';
 import type { ActorContext, AppDeps } from '../http/context';
-import { versionConflict } from '../http/domain-error';
+import { fieldError, versionConflict } from '../http/domain-error';
 import { getMunicipality } from './get-municipality';
 import type { MunicipalityInput } from './schema';
 
@@ -32,25 +33,32 @@ export async function updateMunicipality(
   const conflict = async () => versionConflict(await getMunicipality(deps, ctx));
   if (current.version !== input.version) throw await conflict();
 
-  const updated = await deps.database.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('municipality')
-      .set({ ...changes, version: input.version + 1, updated_at: deps.now() })
-      .where('id', '=', current.id)
-      .where('version', '=', input.version)
-      .returning('id')
-      .executeTakeFirst();
-    if (!row) return null;
-    await recordAudit(trx, ctx, {
-      action: 'municipality.update',
-      outcome: 'success',
-      subjectType: 'municipality',
-      subjectId: current.id,
-      legalBasis: 'administration',
-      detail: { changed: changedFields(current, changes) },
+  const updated = await deps.database.db
+    .transaction()
+    .execute(async (trx) => {
+      const row = await trx
+        .updateTable('municipality')
+        .set({ ...changes, version: input.version + 1, updated_at: deps.now() })
+        .where('id', '=', current.id)
+        .where('version', '=', input.version)
+        .returning('id')
+        .executeTakeFirst();
+      if (!row) return null;
+      await recordAudit(trx, ctx, {
+        action: 'municipality.update',
+        outcome: 'success',
+        subjectType: 'municipality',
+        subjectId: current.id,
+        legalBasis: 'administration',
+        detail: { changed: changedFields(current, changes) },
+      });
+      return row;
+    })
+    .catch((error: unknown) => {
+      // The code is a national identifier: two tenants cannot both be the same municipality.
+      if (isUniqueViolation(error)) throw fieldError('code', 'codeTaken');
+      throw error;
     });
-    return row;
-  });
   if (!updated) throw await conflict();
   return getMunicipality(deps, ctx);
 }

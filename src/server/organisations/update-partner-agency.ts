@@ -18,7 +18,12 @@ export async function updatePartnerAgency(
   const reader = new ScopedReader(deps.database.db, ctx.actor);
   const load = () => reader.partnerAgencies().selectAll().where('id', '=', id).executeTakeFirst();
   const current = await load();
-  if (!current) throw notFound();
+  if (!current)
+    throw notFound({
+      action: 'partner_agency.update',
+      subjectType: 'partner_agency',
+      subjectId: id,
+    });
   authorize(
     ctx.actor,
     'partnerAgency.manage',

@@ -22,7 +22,12 @@ export async function updateSupportAgency(
     .selectAll()
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!current) throw notFound();
+  if (!current)
+    throw notFound({
+      action: 'support_agency.update',
+      subjectType: 'support_agency',
+      subjectId: id,
+    });
   authorize(
     ctx.actor,
     'supportAgency.manage',

@@ -38,7 +38,7 @@ export async function listUsers(deps: AppDeps, ctx: ActorContext, query: UserLis
 
 export async function getUser(deps: AppDeps, ctx: ActorContext, id: string) {
   authorize(ctx.actor, 'user.read', undefined, { subjectType: 'user', subjectId: id });
-  const user = await loadUser(deps, ctx, id);
+  const user = await loadUser(deps, ctx, id, 'user.read');
   await recordAudit(deps.database.db, ctx, {
     action: 'user.read',
     outcome: 'success',

@@ -8,14 +8,22 @@ import type { ActorContext, AppDeps } from '../http/context';
 import { forbidden, notFound } from '../http/domain-error';
 import { presentUser } from './present';
 
-/** Loads an account in the actor's scope, or answers 404. */
-export async function loadUser(deps: AppDeps, ctx: ActorContext, id: string): Promise<AppUser> {
+/**
+ * Loads an account in the actor's scope, or answers 404 — and an account out of scope is an
+ * attempt worth an audit row, named by the action that was tried.
+ */
+export async function loadUser(
+  deps: AppDeps,
+  ctx: ActorContext,
+  id: string,
+  action: string,
+): Promise<AppUser> {
   const user = await new ScopedReader(deps.database.db, ctx.actor)
     .users()
     .selectAll()
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!user) throw notFound();
+  if (!user) throw notFound({ action, subjectType: 'user', subjectId: id });
   return user;
 }
 
@@ -33,7 +41,7 @@ export async function runUserAdminAction(
     change: (trx: Kysely<Database>, user: AppUser) => Promise<Record<string, unknown> | undefined>;
   },
 ) {
-  const user = await loadUser(deps, ctx, id);
+  const user = await loadUser(deps, ctx, id, spec.action);
   const abilities = userAbilities(ctx.actor, { id: user.id, municipalityId: user.municipality_id });
   if (!abilities[spec.ability]) {
     throw forbidden({ action: spec.action, subjectType: 'user', subjectId: id });
@@ -49,5 +57,5 @@ export async function runUserAdminAction(
       ...(detail ? { detail } : {}),
     });
   });
-  return presentUser(ctx.actor, await loadUser(deps, ctx, id), deps.now());
+  return presentUser(ctx.actor, await loadUser(deps, ctx, id, spec.action), deps.now());
 }

@@ -1,8 +1,9 @@
 import { checkPassword, passwordMinLength } from '../../domain/password-policy';
+import { userAbilities } from '../../domain/policies/user-policy';
 import { hashPassword } from '../auth/passwords';
 import { deleteUserSessions } from '../auth/session-store';
 import type { ActorContext, AppDeps } from '../http/context';
-import { fieldError } from '../http/domain-error';
+import { fieldError, forbidden } from '../http/domain-error';
 import { loadUser, runUserAdminAction } from './managed-user';
 import { updateSignInState } from './user-store';
 
@@ -17,7 +18,11 @@ export async function resetUserPassword(
   id: string,
   input: { temporaryPassword: string },
 ) {
-  const user = await loadUser(deps, ctx, id);
+  const user = await loadUser(deps, ctx, id, 'user.reset_password');
+  // Permission first: the password rule mentions the login ID, and hashing costs time.
+  if (!userAbilities(ctx.actor, { id, municipalityId: user.municipality_id }).resetPassword) {
+    throw forbidden({ action: 'user.reset_password', subjectType: 'user', subjectId: id });
+  }
   const problem = checkPassword(input.temporaryPassword, user.login_id);
   if (problem) throw fieldError('temporaryPassword', problem, { min: passwordMinLength, max: 128 });
   const passwordHash = await hashPassword(input.temporaryPassword, deps.config.passwordHash);

@@ -17,7 +17,7 @@ export async function updateUser(
   id: string,
   input: UserUpdateInput,
 ) {
-  const current = await loadUser(deps, ctx, id);
+  const current = await loadUser(deps, ctx, id, 'user.update');
   const abilities = userAbilities(ctx.actor, { id, municipalityId: current.municipality_id });
   if (!abilities.update)
     throw forbidden({ action: 'user.update', subjectType: 'user', subjectId: id });
@@ -54,6 +54,9 @@ export async function updateUser(
     });
     return row;
   });
-  if (!updated) throw versionConflict(presentUser(ctx.actor, await loadUser(deps, ctx, id), now));
+  if (!updated)
+    throw versionConflict(
+      presentUser(ctx.actor, await loadUser(deps, ctx, id, 'user.update'), now),
+    );
   return presentUser(ctx.actor, updated, now);
 }

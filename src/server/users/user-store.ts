@@ -73,14 +73,3 @@ export async function updateSignInState(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
-
-/** Counts one failed sign-in atomically and returns the new count. */
-export async function countFailedSignIn(db: Kysely<Database>, id: string): Promise<number> {
-  const row = await db
-    .updateTable('app_user')
-    .set((eb) => ({ failed_sign_in_count: eb('failed_sign_in_count', '+', 1) }))
-    .where('id', '=', id)
-    .returning('failed_sign_in_count')
-    .executeTakeFirstOrThrow();
-  return row.failed_sign_in_count;
-}

@@ -17,6 +17,8 @@ interface FieldFrame {
   hint?: ReactNode;
   error?: string | undefined;
   required?: boolean;
+  /** Filters and search boxes are neither required nor optional: no 必須/任意 mark. */
+  plain?: boolean;
 }
 
 const inputClass = (error?: string) =>
@@ -39,11 +41,13 @@ function Frame({
     <div className="mb-6" data-field={id}>
       <label htmlFor={id} className="flex items-center gap-2 text-std-17B-170">
         {frame.label}
-        <span
-          className={`rounded-4 px-2 text-oln-14N-100 leading-6 ${frame.required ? 'bg-error-1 text-white' : 'border border-solid-gray-420 text-solid-gray-700'}`}
-        >
-          {frame.required ? t.app.required : t.app.optional}
-        </span>
+        {!frame.plain && (
+          <span
+            className={`rounded-4 px-2 text-oln-14N-100 leading-6 ${frame.required ? 'bg-error-1 text-white' : 'border border-solid-gray-420 text-solid-gray-700'}`}
+          >
+            {frame.required ? t.app.required : t.app.optional}
+          </span>
+        )}
       </label>
       {frame.hint && (
         <p id={hintId} className="mt-1 text-dns-16N-130 text-solid-gray-700">
@@ -65,11 +69,15 @@ export function TextField({
   hint,
   error,
   required,
+  plain,
   id,
   ...input
 }: FieldFrame & InputHTMLAttributes<HTMLInputElement> & { id: string }) {
   return (
-    <Frame id={id} frame={{ label, hint, error, required: required ?? false }}>
+    <Frame
+      id={id}
+      frame={{ label, hint, error, required: required ?? false, plain: plain ?? false }}
+    >
       {(describedBy) => (
         <input
           id={id}
@@ -118,6 +126,7 @@ export function SelectField({
   id,
   options,
   placeholder,
+  plain,
   ...select
 }: FieldFrame &
   SelectHTMLAttributes<HTMLSelectElement> & {
@@ -126,7 +135,10 @@ export function SelectField({
     placeholder?: string;
   }) {
   return (
-    <Frame id={id} frame={{ label, hint, error, required: required ?? false }}>
+    <Frame
+      id={id}
+      frame={{ label, hint, error, required: required ?? false, plain: plain ?? false }}
+    >
       {(describedBy) => (
         <select
           id={id}

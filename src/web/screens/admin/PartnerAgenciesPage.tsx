@@ -82,6 +82,7 @@ export function PartnerAgenciesPage() {
     >
       <search className="no-print mb-4 grid gap-x-4 rounded-12 bg-solid-gray-50 p-4 md:grid-cols-3">
         <TextField
+          plain
           id="filter-q"
           type="search"
           label={t.partnerAgencies.filterText}
@@ -89,6 +90,7 @@ export function PartnerAgenciesPage() {
           onChange={(e) => setFilter({ q: e.target.value })}
         />
         <SelectField
+          plain
           id="filter-field"
           label={t.partnerAgencies.field}
           placeholder={t.partnerAgencies.allFields}
@@ -97,6 +99,7 @@ export function PartnerAgenciesPage() {
           onChange={(e) => setFilter({ field: e.target.value })}
         />
         <SelectField
+          plain
           id="filter-sort"
           label={t.app.sortBy}
           options={sorts.map((s) => ({ value: s, label: sortLabels[s] }))}

@@ -110,7 +110,7 @@ function AccountForm({ user }: { user: UserView | null }) {
   };
   const isPartner = form.values.roles.includes('partner_staff');
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl">
+    <form onSubmit={form.onSubmit} noValidate className="mb-12 max-w-3xl">
       <FormFeedback form={form} labels={labels} />
       {user ? (
         <p className="mb-6">

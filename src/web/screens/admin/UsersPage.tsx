@@ -76,6 +76,7 @@ export function UsersPage() {
     >
       <search className="no-print mb-4 grid gap-x-4 rounded-12 bg-solid-gray-50 p-4 md:grid-cols-3">
         <TextField
+          plain
           id="filter-q"
           type="search"
           label={t.users.filterText}
@@ -83,6 +84,7 @@ export function UsersPage() {
           onChange={(e) => setFilter({ q: e.target.value })}
         />
         <SelectField
+          plain
           id="filter-role"
           label={t.users.roles}
           placeholder={t.users.allRoles}
@@ -91,6 +93,7 @@ export function UsersPage() {
           onChange={(e) => setFilter({ role: e.target.value })}
         />
         <SelectField
+          plain
           id="filter-status"
           label={t.users.status}
           placeholder={t.users.allStatuses}

@@ -82,11 +82,12 @@ export function AuditLogPage() {
           noValidate
           className="no-print mb-6 grid gap-x-4 rounded-12 bg-solid-gray-50 p-4 md:grid-cols-3"
         >
-          <TextField label={a.from} hint={t.app.dateHint} {...field('from')} />
-          <TextField label={a.to} {...field('to')} />
-          <TextField label={a.actor} autoCapitalize="none" {...field('actor')} />
-          <TextField label={a.action} autoCapitalize="none" {...field('action')} />
+          <TextField plain label={a.from} hint={t.app.dateHint} {...field('from')} />
+          <TextField plain label={a.to} {...field('to')} />
+          <TextField plain label={a.actor} autoCapitalize="none" {...field('actor')} />
+          <TextField plain label={a.action} autoCapitalize="none" {...field('action')} />
           <SelectField
+            plain
             label={a.outcome}
             placeholder={a.allOutcomes}
             options={(['success', 'denied', 'failure'] as const).map((o) => ({
@@ -95,8 +96,8 @@ export function AuditLogPage() {
             }))}
             {...field('outcome')}
           />
-          <TextField label={a.subjectType} autoCapitalize="none" {...field('subjectType')} />
-          <TextField label={a.subjectId} autoCapitalize="none" {...field('subjectId')} />
+          <TextField plain label={a.subjectType} autoCapitalize="none" {...field('subjectType')} />
+          <TextField plain label={a.subjectId} autoCapitalize="none" {...field('subjectId')} />
           <div className="flex items-end gap-3 pb-6 md:col-span-2">
             <Button type="submit">{a.apply}</Button>
             <Button
