@@ -104,6 +104,46 @@ export const errorCatalogue = {
     ja: 'ほかの情報から参照されているため、削除できません。',
     en: 'This cannot be deleted because other records refer to it.',
   },
+  TRANSITION_NOT_ALLOWED: {
+    status: 409,
+    ja: 'この操作は、ケースの現在の状態ではできません。画面に表示されている操作から選んでください。',
+    en: 'This cannot be done in the case’s current status. Please choose one of the actions shown.',
+  },
+  CONSENT_REQUIRED: {
+    status: 409,
+    ja: '本人の利用申込・同意が記録されていないため、この操作はできません。先に利用申込・同意を記録してください。',
+    en: 'The person’s application and consent are not recorded, so this cannot be done yet.',
+  },
+  ASSESSMENT_REQUIRED: {
+    status: 409,
+    ja: 'アセスメントを完了してから、プランの作成に進んでください。',
+    en: 'Please complete the assessment before going on to the plan.',
+  },
+  PLAN_REQUIRED: {
+    status: 409,
+    ja: 'この操作の前に、プランを作成してください。',
+    en: 'Please write the plan first.',
+  },
+  PLAN_NOT_EDITABLE: {
+    status: 409,
+    ja: 'このプランは支援調整会議に提出済みのため、直接は変更できません。変更する場合は「プラン変更」を作成してください。',
+    en: 'This plan has gone to review and cannot be edited. Create a plan change instead.',
+  },
+  EVALUATION_REQUIRED: {
+    status: 409,
+    ja: '評価シートを記録してから、終結・再プラン・継続を判断してください。',
+    en: 'Please record the evaluation before deciding how to go on.',
+  },
+  INTERRUPTION_NEEDS_ATTEMPTS: {
+    status: 409,
+    ja: '中断とするには、本人と連絡が取れなかった記録として、訪問と、手紙（連絡票）または親しい人への確認の両方が必要です。',
+    en: 'An interruption needs recorded attempts to reach the person: a home visit, and a letter or asking people close to them.',
+  },
+  SUPPORT_DECISION_EXISTS: {
+    status: 409,
+    ja: 'このプランの支援決定はすでに記録されています。',
+    en: 'The support decision for this plan is already recorded.',
+  },
   PAYLOAD_TOO_LARGE: {
     status: 413,
     ja: '送信された内容が大きすぎます。',

@@ -112,6 +112,62 @@ export const fieldMessages = {
     ja: 'このログインIDはすでに使われています。',
     en: 'This login ID is already in use.',
   },
+  mainTopicNotChosen: {
+    ja: '「特に困っていること」は、選んだ相談内容の中から1つ選んでください。',
+    en: 'The main topic must be one of the topics chosen.',
+  },
+  referralDestinationRequired: {
+    ja: 'つなぎ先の機関を選ぶか、機関名を入力してください。',
+    en: 'Choose the agency, or type its name.',
+  },
+  followUpNotAgreed: {
+    ja: '終結の際にフォローアップを行うと決めていないため、フォローアップは始められません。',
+    en: 'No follow-up was agreed at termination.',
+  },
+  memberInUse: {
+    ja: 'プランの支援内容で対象になっている世帯員は、削除できません。',
+    en: 'A household member named in a plan cannot be removed.',
+  },
+  explanationRequired: {
+    ja: '個人情報の取扱いについて本人に説明し、了解を得てから記録してください。',
+    en: 'Explain how personal information is handled, and record consent only after that.',
+  },
+  consentScopeRequired: {
+    ja: '情報を共有する関係機関を選ぶか、「支援に必要な関係機関」を選んでください。',
+    en: 'Choose the agencies, or "every agency needed for the support".',
+  },
+  fileTooLarge: {
+    ja: 'ファイルは10MB以内にしてください。',
+    en: 'Files may be at most 10 MB.',
+  },
+  fileType: {
+    ja: 'PDF・JPEG・PNGのファイルを選んでください。',
+    en: 'Choose a PDF, JPEG or PNG file.',
+  },
+  alreadyWithdrawn: {
+    ja: 'この同意は、すでに撤回されています。',
+    en: 'This consent has already been withdrawn.',
+  },
+  futureDate: {
+    ja: '今日より後の日付は入力できません。',
+    en: 'The date cannot be in the future.',
+  },
+  assessmentEmpty: {
+    ja: '少なくとも1つの領域について、状況または課題を記入してから完了してください。',
+    en: 'Fill in the situation or issues of at least one area before completing.',
+  },
+  programmeIsClassA: {
+    ja: '生活困窮者自立支援法の事業は、分類A（法に基づく支援）です。',
+    en: 'A programme of the Self-Reliance Support Act is class A.',
+  },
+  outsidePlanPeriod: {
+    ja: 'モニタリングの時期は、プランの期間内の日付にしてください。',
+    en: 'Monitoring dates must fall within the plan period.',
+  },
+  planIncomplete: {
+    ja: '支援調整会議に提出する前に、この項目を入力してください。',
+    en: 'Please fill this in before submitting the plan.',
+  },
   invalid: { ja: '入力内容を確認してください。', en: 'Please check this entry.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

@@ -16,9 +16,29 @@ export const actions = [
   'user.manage',
   'audit.read',
   'audit.export',
+  /** See cases and the personal data in them (row visibility: policies/case-policy.ts). */
+  'case.read',
+  /** Open a case: a lead (把握) or an intake. */
+  'case.create',
+  /** Record in a case: intake, consent, assessment, plans, contacts, monitoring, evaluation, closure. */
+  'case.update',
+  /** Change who leads a case and who is on its team. */
+  'case.assign',
+  /** The chief's review of an assessment (主任相談支援員のコメント). */
+  'assessment.review',
+  /** 支援決定・確認: the municipality's decision; it cannot be delegated to a commissioned agency. */
+  'supportDecision.record',
 ] as const;
 
 export type Action = (typeof actions)[number];
+
+/** The roles that work cases inside a 自立相談支援機関. */
+const supportRoles: readonly Role[] = [
+  'support_worker',
+  'chief_support_worker',
+  'employment_support_worker',
+  'household_budget_worker',
+];
 
 const staff: readonly Role[] = [
   'support_worker',
@@ -40,6 +60,12 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   'user.manage': ['admin'],
   'audit.read': ['admin', 'auditor'],
   'audit.export': ['admin', 'auditor'],
+  'case.read': [...supportRoles, 'municipal_officer'],
+  'case.create': supportRoles,
+  'case.update': supportRoles,
+  'case.assign': ['chief_support_worker'],
+  'assessment.review': ['chief_support_worker'],
+  'supportDecision.record': ['municipal_officer'],
 };
 
 export function rolesAllow(roles: readonly Role[], action: Action): boolean {

@@ -1,10 +1,14 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { sql } from 'kysely';
+import { assessmentRoutes } from './assessments/routes';
 import { auditRoutes } from './audit/routes';
 import { csrfProtection } from './auth/csrf';
 import { loadSession } from './auth/load-session';
 import { authRoutes } from './auth/routes';
+import { caseRoutes } from './cases/routes';
+import { maxAttachmentBytes } from './consent/attachments';
+import { consentRoutes } from './consent/routes';
 import { draftRoutes } from './drafts/routes';
 import type { AppDeps, AppEnv } from './http/context';
 import { DomainError } from './http/domain-error';
@@ -17,6 +21,8 @@ import {
   partnerAgencyRoutes,
   supportAgencyRoutes,
 } from './organisations/routes';
+import { personRoutes } from './persons/routes';
+import { planRoutes } from './plans/routes';
 import { userRoutes } from './users/routes';
 
 /**
@@ -35,7 +41,12 @@ export const api = new Hono<AppEnv>()
   .route('/partner-agencies', partnerAgencyRoutes)
   .route('/users', userRoutes)
   .route('/audit', auditRoutes)
-  .route('/drafts', draftRoutes);
+  .route('/drafts', draftRoutes)
+  .route('/cases', caseRoutes)
+  .route('/cases', consentRoutes)
+  .route('/cases', assessmentRoutes)
+  .route('/cases', planRoutes)
+  .route('/persons', personRoutes);
 
 export type ApiType = typeof api;
 
@@ -45,14 +56,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', requestBasics(deps));
   app.use('*', accessLog(deps));
   app.use('*', securityHeaders);
-  app.use(
-    '/api/*',
+  // Scans of signed forms may be up to 10 MB; everything else is small JSON.
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: 2 * 1024 * 1024,
+      maxSize,
       onError: () => {
         throw new DomainError('PAYLOAD_TOO_LARGE');
       },
-    }),
+    });
+  const smallBody = limit(2 * 1024 * 1024);
+  const fileBody = limit(maxAttachmentBytes + 64 * 1024);
+  app.use('/api/*', (c, next) =>
+    /\/attachments$/.test(c.req.path) ? fileBody(c, next) : smallBody(c, next),
   );
   app.use('/api/*', noStore, loadSession, csrfProtection);
   app.route('/api', api);

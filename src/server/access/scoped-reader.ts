@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../domain/actor';
+import { rolesAllow } from '../../domain/permissions';
 import type { Database } from '../db/schema';
 
 /**
@@ -8,8 +9,10 @@ import type { Database } from '../db/schema';
  * cannot be read through it. What the actor may *do* is the policies' question
  * (src/domain/policies); which rows exist for them is this reader's.
  *
- * Today a user sees the rows of their own municipality. The later areas add their narrower
- * scopes here (case team, consent, 支援会議 membership), so no screen has to remember them.
+ * A user sees the rows of their own municipality, and of cases only those the case policy allows
+ * (src/domain/policies/case-policy.ts, here as SQL): all of them for a municipal officer, those of
+ * their agency or team for support staff, none for anyone else. The later areas add their scopes
+ * here (consent, 支援会議 membership), so no screen has to remember them.
  */
 export class ScopedReader {
   constructor(
@@ -53,6 +56,42 @@ export class ScopedReader {
     return this.db
       .selectFrom('app_user')
       .where('app_user.municipality_id', '=', this.actor.municipalityId);
+  }
+
+  /** Cases the actor may see. */
+  cases() {
+    const query = this.db
+      .selectFrom('support_case')
+      .where('support_case.municipality_id', '=', this.actor.municipalityId);
+    if (!rolesAllow(this.actor.roles, 'case.read')) return query.where(sql<boolean>`false`);
+    if (this.actor.roles.includes('municipal_officer')) return query;
+    const { supportAgencyId, userId } = this.actor;
+    return query.where((eb) =>
+      eb.or([
+        ...(supportAgencyId ? [eb('support_case.support_agency_id', '=', supportAgencyId)] : []),
+        eb.exists(
+          eb
+            .selectFrom('case_team_member')
+            .select('case_team_member.case_id')
+            .whereRef('case_team_member.case_id', '=', 'support_case.id')
+            .where('case_team_member.user_id', '=', userId),
+        ),
+      ]),
+    );
+  }
+
+  /** People with at least one case the actor may see. */
+  persons() {
+    return this.db
+      .selectFrom('person')
+      .where('person.municipality_id', '=', this.actor.municipalityId)
+      .where((eb) =>
+        eb.exists(
+          this.cases()
+            .select('support_case.id')
+            .where('support_case.person_id', '=', eb.ref('person.id')),
+        ),
+      );
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { SelectQueryBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Database } from '../db/schema';
 import type { AuditListQuery } from './schema';
 
@@ -26,6 +27,14 @@ export function applyAuditFilters<O>(
   if (filter.outcome) q = q.where('outcome', '=', filter.outcome);
   if (filter.subjectType) q = q.where('subject_type', '=', filter.subjectType);
   if (filter.subjectId) q = q.where('subject_id', '=', filter.subjectId);
-  if (filter.personId) q = q.where('person_id', '=', filter.personId);
+  if (filter.personId) {
+    const personId = filter.personId;
+    q = q.where((eb) =>
+      eb.or([
+        eb('person_id', '=', personId),
+        eb('person_ids', '@>', sql<string[]>`array[${personId}]::uuid[]`),
+      ]),
+    );
+  }
   return q;
 }

@@ -14,6 +14,7 @@ export function presentAuditEntry(row: AuditLogRow) {
     subjectType: row.subject_type,
     subjectId: row.subject_id,
     personId: row.person_id,
+    personIds: row.person_ids,
     legalBasis: row.legal_basis,
     legalBasisRef: row.legal_basis_ref,
     reason: row.reason,

@@ -14,6 +14,8 @@ export interface AuditEntry {
   subjectType?: string;
   subjectId?: string;
   personId?: string;
+  /** The people a list or search showed: one row for the whole list. */
+  personIds?: readonly string[];
   legalBasis?: LegalBasis;
   legalBasisRef?: string;
   /** For denials and failures: the error code. */
@@ -32,34 +34,36 @@ export function organisationOf(actor: Actor): { type: OrganisationType; id: stri
   return { type: 'municipality', id: actor.municipalityId };
 }
 
+function auditRow(ctx: RequestContext, entry: AuditEntry) {
+  const actor = entry.actor === undefined ? ctx.actor : entry.actor;
+  const organisation = actor ? organisationOf(actor) : null;
+  return {
+    municipality_id:
+      entry.municipalityId !== undefined ? entry.municipalityId : (actor?.municipalityId ?? null),
+    actor_user_id: actor?.userId ?? null,
+    actor_login_id: actor?.loginId ?? null,
+    actor_roles: actor ? [...actor.roles] : null,
+    actor_organisation_type: organisation?.type ?? null,
+    actor_organisation_id: organisation?.id ?? null,
+    action: entry.action,
+    outcome: entry.outcome,
+    subject_type: entry.subjectType ?? null,
+    subject_id: entry.subjectId ?? null,
+    person_id: entry.personId ?? null,
+    person_ids: entry.personIds ? [...new Set(entry.personIds)] : null,
+    legal_basis: entry.legalBasis ?? null,
+    legal_basis_ref: entry.legalBasisRef ?? null,
+    reason: entry.reason ?? null,
+    ip: ctx.ip,
+    request_id: ctx.requestId,
+    detail: JSON.stringify(entry.detail ?? {}),
+  };
+}
+
 export async function recordAudit(
   db: Kysely<Database>,
   ctx: RequestContext,
   entry: AuditEntry,
 ): Promise<void> {
-  const actor = entry.actor === undefined ? ctx.actor : entry.actor;
-  const organisation = actor ? organisationOf(actor) : null;
-  await db
-    .insertInto('audit_log')
-    .values({
-      municipality_id:
-        entry.municipalityId !== undefined ? entry.municipalityId : (actor?.municipalityId ?? null),
-      actor_user_id: actor?.userId ?? null,
-      actor_login_id: actor?.loginId ?? null,
-      actor_roles: actor ? [...actor.roles] : null,
-      actor_organisation_type: organisation?.type ?? null,
-      actor_organisation_id: organisation?.id ?? null,
-      action: entry.action,
-      outcome: entry.outcome,
-      subject_type: entry.subjectType ?? null,
-      subject_id: entry.subjectId ?? null,
-      person_id: entry.personId ?? null,
-      legal_basis: entry.legalBasis ?? null,
-      legal_basis_ref: entry.legalBasisRef ?? null,
-      reason: entry.reason ?? null,
-      ip: ctx.ip,
-      request_id: ctx.requestId,
-      detail: JSON.stringify(entry.detail ?? {}),
-    })
-    .execute();
+  await db.insertInto('audit_log').values(auditRow(ctx, entry)).execute();
 }

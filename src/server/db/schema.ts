@@ -1,4 +1,33 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CaseStatus } from '../../domain/cases/case-status';
+import type { PlanStatus } from '../../domain/cases/plan-status';
+import type {
+  AssessmentDomain,
+  ConsultationTopic,
+  ContactMode,
+  DetectionSource,
+  EmergencyKind,
+  EmergencyOutcome,
+  EmploymentType,
+  EvaluationDecision,
+  GoalAchievement,
+  HealthInsurance,
+  HousingStatus,
+  ImprovementItem,
+  InformationSource,
+  PensionStatus,
+  Prognosis,
+  Relationship,
+  RouteIn,
+  SensitiveCategory,
+  ServiceClass,
+  Sex,
+  StatutoryProgramme,
+  TerminationReason,
+  TriageOutcome,
+  Urgency,
+  WorkStatus,
+} from '../../domain/cases/vocabulary';
 import type {
   AgencyOperation,
   ContractorKind,
@@ -29,6 +58,7 @@ export interface MunicipalityTable {
   kind: MunicipalityKind;
   population: number;
   population_as_of: IsoDate | null;
+  plan_deadline_days: Defaulted<number>;
   version: Defaulted<number>;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
@@ -166,6 +196,7 @@ export interface AuditLogTable {
   subject_type: string | null;
   subject_id: string | null;
   person_id: string | null;
+  person_ids: string[] | null;
   legal_basis: LegalBasis | null;
   legal_basis_ref: string | null;
   reason: string | null;
@@ -196,6 +227,406 @@ export interface SchemaMigrationTable {
   applied_at: DefaultedTimestamp;
 }
 
+export interface PersonTable {
+  id: Generated<string>;
+  municipality_id: string;
+  name: string;
+  name_kana: string | null;
+  sex: Sex | null;
+  birth_date: IsoDate | null;
+  postal_code: string | null;
+  address_prefecture: string | null;
+  address_city: string | null;
+  address_street: string | null;
+  address_building: string | null;
+  district_id: string | null;
+  phone_home: string | null;
+  phone_mobile: string | null;
+  email: string | null;
+  safe_contact: string | null;
+  sensitive_categories: Defaulted<SensitiveCategory[]>;
+  search_text: Defaulted<string>;
+  search_grams: Defaulted<string[]>;
+  phone_numbers: Defaulted<string[]>;
+  version: Defaulted<number>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface HouseholdMemberTable {
+  id: Generated<string>;
+  municipality_id: string;
+  person_id: string;
+  name: string;
+  name_kana: string | null;
+  relationship: Relationship;
+  sex: Sex | null;
+  birth_date: IsoDate | null;
+  age: number | null;
+  lives_together: Defaulted<boolean>;
+  situation: string | null;
+  sort_order: Defaulted<number>;
+  created_at: DefaultedTimestamp;
+}
+
+export interface HouseholdMemberAgencyTable {
+  household_member_id: string;
+  municipality_id: string;
+  partner_agency_id: string;
+  note: string | null;
+}
+
+export interface CaseNumberCounterTable {
+  municipality_id: string;
+  fiscal_year: number;
+  last_number: number;
+}
+
+export interface SupportCaseTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_number: string;
+  person_id: string;
+  support_agency_id: string;
+  lead_worker_id: string | null;
+  district_id: string | null;
+  status: CaseStatus;
+  status_changed_at: DefaultedTimestamp;
+  opened_on: IsoDate;
+  intake_on: IsoDate | null;
+  closed_on: IsoDate | null;
+  version: Defaulted<number>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface CaseTeamMemberTable {
+  case_id: string;
+  municipality_id: string;
+  user_id: string;
+  added_at: DefaultedTimestamp;
+}
+
+export interface CaseTransitionTable {
+  id: Generated<number>;
+  case_id: string;
+  municipality_id: string;
+  from_status: CaseStatus | null;
+  to_status: CaseStatus;
+  action: string;
+  actor_user_id: string | null;
+  occurred_at: DefaultedTimestamp;
+  reason: string | null;
+}
+
+export interface DetectionTable {
+  case_id: string;
+  municipality_id: string;
+  detected_on: IsoDate;
+  source: DetectionSource;
+  source_detail: string | null;
+  signs: string | null;
+  approach_plan: string | null;
+  version: Defaulted<number>;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface IntakeTable {
+  case_id: string;
+  municipality_id: string;
+  received_on: IsoDate;
+  received_by: string | null;
+  route_in: RouteIn;
+  route_detail: string | null;
+  topics: ConsultationTopic[];
+  main_topic: ConsultationTopic;
+  topic_other: string | null;
+  consultation_text: string | null;
+  wishes: string | null;
+  visitor_name: string | null;
+  visitor_phone: string | null;
+  visitor_relation: string | null;
+  work_status: WorkStatus | null;
+  housing_status: HousingStatus | null;
+  health_insurance: HealthInsurance | null;
+  pension_status: PensionStatus | null;
+  urgency: Defaulted<Urgency>;
+  triage_outcome: TriageOutcome | null;
+  triaged_on: IsoDate | null;
+  triaged_by: string | null;
+  triage_note: string | null;
+  version: Defaulted<number>;
+  updated_at: DefaultedTimestamp;
+}
+
+export type ReferralStatus = 'pending' | 'arrived' | 'not_arrived' | 'cancelled';
+
+export interface ReferralTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  partner_agency_id: string | null;
+  destination_name: string | null;
+  reason: string | null;
+  accompanied: Defaulted<boolean>;
+  to_public_assistance: Defaulted<boolean>;
+  referred_on: IsoDate;
+  follow_up_on: IsoDate | null;
+  status: Defaulted<ReferralStatus>;
+  confirmed_on: IsoDate | null;
+  confirmation_note: string | null;
+  created_by: string | null;
+  version: Defaulted<number>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface AttachmentTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  file_name: string;
+  media_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size_bytes: number;
+  content: Uint8Array;
+  uploaded_by: string | null;
+  uploaded_at: DefaultedTimestamp;
+}
+
+export type ConsentPurpose =
+  | 'coordination_meeting'
+  | 'partner_liaison'
+  | 'employment_support'
+  | 'household_budget'
+  | 'housing'
+  | 'statistics'
+  | 'other';
+
+export interface ConsentTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  given_on: IsoDate;
+  signed_by: 'person' | 'proxy';
+  proxy_name: string | null;
+  proxy_relation: string | null;
+  obtained_by: string | null;
+  explanation_given: boolean;
+  all_agencies: Defaulted<boolean>;
+  purposes: Defaulted<ConsentPurpose[]>;
+  purpose_other: string | null;
+  scan_attachment_id: string | null;
+  withdrawn_on: IsoDate | null;
+  withdrawal_reason: string | null;
+  withdrawal_recorded_by: string | null;
+  version: Defaulted<number>;
+  created_at: DefaultedTimestamp;
+}
+
+export interface ConsentAgencyTable {
+  consent_id: string;
+  municipality_id: string;
+  partner_agency_id: string;
+}
+
+export interface EmergencySupportTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  kind: EmergencyKind;
+  kind_other: string | null;
+  requested_on: IsoDate;
+  started_on: IsoDate | null;
+  ended_on: IsoDate | null;
+  outcome: Defaulted<EmergencyOutcome>;
+  detail: string | null;
+  recorded_by: string | null;
+  version: Defaulted<number>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface AssessmentTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  version_no: number;
+  status: Defaulted<'draft' | 'completed'>;
+  assessed_on: IsoDate;
+  author_id: string | null;
+  strengths: string | null;
+  prognosis: Prognosis | null;
+  worker_view: string | null;
+  chief_review: string | null;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  version: Defaulted<number>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface AssessmentDomainTable {
+  assessment_id: string;
+  municipality_id: string;
+  domain: AssessmentDomain;
+  situation: string | null;
+  issues: string | null;
+  direct_factors: string | null;
+  indirect_factors: string | null;
+  sources: Defaulted<InformationSource[]>;
+}
+
+export interface PlanTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  plan_no: number;
+  revision: Defaulted<number>;
+  status: Defaulted<PlanStatus>;
+  long_term_goal: string | null;
+  period_start: IsoDate | null;
+  period_end: IsoDate | null;
+  person_words: string | null;
+  signature_on: IsoDate | null;
+  employment_support_target: Defaulted<boolean>;
+  programmes: Defaulted<StatutoryProgramme[]>;
+  monitoring_dates: Defaulted<IsoDate[]>;
+  budget_plan: string | null;
+  work_readiness_program: string | null;
+  change_reason: string | null;
+  submitted_on: IsoDate | null;
+  adopted_on: IsoDate | null;
+  adoption_note: string | null;
+  activated_on: IsoDate | null;
+  author_id: string | null;
+  version: Defaulted<number>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface PlanGoalTable {
+  id: Generated<string>;
+  municipality_id: string;
+  plan_id: string;
+  sort_order: Defaulted<number>;
+  goal: string;
+  indicator: string | null;
+}
+
+export interface PlanServiceTable {
+  id: Generated<string>;
+  municipality_id: string;
+  plan_id: string;
+  sort_order: Defaulted<number>;
+  content: string;
+  provider_partner_agency_id: string | null;
+  provider_name: string | null;
+  household_member_id: string | null;
+  service_class: ServiceClass;
+  programme: StatutoryProgramme | null;
+  frequency: string | null;
+  start_on: IsoDate | null;
+  end_on: IsoDate | null;
+}
+
+export interface SupportDecisionTable {
+  id: Generated<string>;
+  municipality_id: string;
+  plan_id: string;
+  case_id: string;
+  kind: 'decision' | 'confirmation';
+  decided_on: IsoDate;
+  decided_by: string;
+  programmes_decided: Defaulted<StatutoryProgramme[]>;
+  note: string | null;
+  created_at: DefaultedTimestamp;
+}
+
+export interface ContactRecordTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  occurred_at: Timestamp;
+  mode: ContactMode;
+  place: string | null;
+  participants: string | null;
+  reached: Defaulted<boolean>;
+  summary: string;
+  person_state: string | null;
+  judgement: string | null;
+  next_step: string | null;
+  plan_service_id: string | null;
+  recorded_by: string | null;
+  version: Defaulted<number>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export type MonitoringNextAction = 'continue' | 'plan_change' | 'evaluate_early';
+
+export interface MonitoringTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  plan_id: string;
+  due_on: IsoDate;
+  done_on: IsoDate | null;
+  services_delivered: string | null;
+  progress: string | null;
+  changes: string | null;
+  next_action: MonitoringNextAction | null;
+  recorded_by: string | null;
+  version: Defaulted<number>;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface EvaluationTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  plan_id: string;
+  evaluated_on: IsoDate;
+  support_review: string | null;
+  person_view: string | null;
+  employed: Defaulted<boolean>;
+  employment_started_on: IsoDate | null;
+  employment_type: EmploymentType | null;
+  income_increased: Defaulted<boolean>;
+  income_note: string | null;
+  improvements: Defaulted<ImprovementItem[]>;
+  decision: EvaluationDecision;
+  recorded_by: string | null;
+  version: Defaulted<number>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface EvaluationGoalTable {
+  evaluation_id: string;
+  municipality_id: string;
+  plan_goal_id: string;
+  achievement: GoalAchievement;
+  comment: string | null;
+}
+
+export interface CaseClosureTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  kind: 'termination' | 'interruption';
+  decided_on: IsoDate;
+  reason: TerminationReason | null;
+  reason_detail: string | null;
+  meeting_note: string | null;
+  follow_up: Defaulted<boolean>;
+  follow_up_by: string | null;
+  follow_up_method: string | null;
+  follow_up_until: IsoDate | null;
+  recorded_by: string | null;
+  created_at: DefaultedTimestamp;
+}
+
 export interface Database {
   municipality: MunicipalityTable;
   district: DistrictTable;
@@ -209,6 +640,31 @@ export interface Database {
   form_draft: FormDraftTable;
   instance_secret: InstanceSecretTable;
   schema_migration: SchemaMigrationTable;
+  person: PersonTable;
+  household_member: HouseholdMemberTable;
+  household_member_agency: HouseholdMemberAgencyTable;
+  case_number_counter: CaseNumberCounterTable;
+  support_case: SupportCaseTable;
+  case_team_member: CaseTeamMemberTable;
+  case_transition: CaseTransitionTable;
+  detection: DetectionTable;
+  intake: IntakeTable;
+  referral: ReferralTable;
+  attachment: AttachmentTable;
+  consent: ConsentTable;
+  consent_agency: ConsentAgencyTable;
+  emergency_support: EmergencySupportTable;
+  assessment: AssessmentTable;
+  assessment_domain: AssessmentDomainTable;
+  plan: PlanTable;
+  plan_goal: PlanGoalTable;
+  plan_service: PlanServiceTable;
+  support_decision: SupportDecisionTable;
+  contact_record: ContactRecordTable;
+  monitoring: MonitoringTable;
+  evaluation: EvaluationTable;
+  evaluation_goal: EvaluationGoalTable;
+  case_closure: CaseClosureTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;
@@ -220,3 +676,22 @@ export type AppUser = Selectable<AppUserTable>;
 export type NewAppUser = Insertable<AppUserTable>;
 export type AppUserUpdate = Updateable<AppUserTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+
+export type Person = Selectable<PersonTable>;
+export type HouseholdMember = Selectable<HouseholdMemberTable>;
+export type SupportCase = Selectable<SupportCaseTable>;
+export type Intake = Selectable<IntakeTable>;
+export type Detection = Selectable<DetectionTable>;
+export type Referral = Selectable<ReferralTable>;
+export type Consent = Selectable<ConsentTable>;
+export type EmergencySupport = Selectable<EmergencySupportTable>;
+export type Assessment = Selectable<AssessmentTable>;
+export type AssessmentDomainRow = Selectable<AssessmentDomainTable>;
+export type Plan = Selectable<PlanTable>;
+export type PlanGoal = Selectable<PlanGoalTable>;
+export type PlanService = Selectable<PlanServiceTable>;
+export type SupportDecision = Selectable<SupportDecisionTable>;
+export type ContactRecord = Selectable<ContactRecordTable>;
+export type Monitoring = Selectable<MonitoringTable>;
+export type Evaluation = Selectable<EvaluationTable>;
+export type CaseClosure = Selectable<CaseClosureTable>;

@@ -23,7 +23,7 @@ export function csvDocument(
   return csvBom + csvLine(header) + rows.map(csvLine).join('');
 }
 
-/** `attachment; filename*=UTF-8''…` so Japanese file names survive. */
-export function attachmentHeader(fileName: string): string {
-  return `attachment; filename="export.csv"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+/** `attachment; filename*=UTF-8''…` so Japanese file names survive; an ASCII name for old clients. */
+export function attachmentHeader(fileName: string, asciiFallback = 'export.csv'): string {
+  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

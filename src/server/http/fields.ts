@@ -101,3 +101,38 @@ export const requiredKana = (max: number) =>
     .min(1)
     .max(max)
     .refine((v) => isKana(v), 'invalidKana');
+
+/** A choice from a fixed list that may be left empty (an empty select is null). */
+export const optionalChoice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (v === '' || v === undefined ? null : v), z.enum(values).nullable());
+
+/** A multiple choice from a fixed list; duplicates are dropped. */
+export const choices = <const T extends readonly [string, ...string[]]>(values: T, max = 50) =>
+  z
+    .array(z.enum(values))
+    .max(max)
+    .default([])
+    .transform((list) => [...new Set(list)]);
+
+/** A date and time typed on the screen (2025-04-01T10:30, or with 和暦 date and a time). */
+export const dateTimeInput = z.string().transform((v, ctx) => {
+  const text = v.normalize('NFKC').trim();
+  const iso = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}):(\d{2})/.exec(text);
+  const date = iso ? iso[1] : parseDateInput(text.split(/\s+/)[0] ?? '');
+  const time = iso ? `${iso[2]}:${iso[3]}` : (/(\d{1,2}):(\d{2})$/.exec(text)?.[0] ?? null);
+  const [h, m] = (time ?? '').split(':').map(Number);
+  if (
+    !date ||
+    !isIsoDate(date) ||
+    time === null ||
+    h === undefined ||
+    m === undefined ||
+    h > 23 ||
+    m > 59
+  ) {
+    ctx.addIssue({ code: 'custom', message: 'invalidDateTime' });
+    return z.NEVER;
+  }
+  // Times are Japan time as seen by the caseworker.
+  return new Date(`${date}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00+09:00`);
+});

@@ -1,0 +1,96 @@
+import type { Kysely } from 'kysely';
+import { type CaseSubject, canWorkCase, caseAbilities } from '../../domain/policies/case-policy';
+import { ScopedReader } from '../access/scoped-reader';
+import { recordAudit } from '../audit/record-audit';
+import type { Database, SupportCase } from '../db/schema';
+import type { ActorContext, AppDeps } from '../http/context';
+import { forbidden, notFound } from '../http/domain-error';
+
+export interface LoadedCase {
+  row: SupportCase;
+  subject: CaseSubject;
+}
+
+export async function caseTeam(db: Kysely<Database>, caseId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('case_team_member')
+    .select('user_id')
+    .where('case_id', '=', caseId)
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+export function subjectOf(row: SupportCase, team: readonly string[]): CaseSubject {
+  return {
+    municipalityId: row.municipality_id,
+    supportAgencyId: row.support_agency_id,
+    status: row.status,
+    teamUserIds: team,
+  };
+}
+
+/**
+ * A case the actor may see, or 404 — and a case out of sight is an attempt worth an audit row,
+ * named by what was tried.
+ */
+export async function loadCase(
+  deps: AppDeps,
+  ctx: ActorContext,
+  caseId: string,
+  action: string,
+): Promise<LoadedCase> {
+  const row = await new ScopedReader(deps.database.db, ctx.actor)
+    .cases()
+    .selectAll()
+    .where('support_case.id', '=', caseId)
+    .executeTakeFirst();
+  if (!row) throw notFound({ action, subjectType: 'case', subjectId: caseId });
+  return { row, subject: subjectOf(row, await caseTeam(deps.database.db, caseId)) };
+}
+
+/** A case the actor may work (record in, move on), or the refusal. */
+export async function loadCaseToWork(
+  deps: AppDeps,
+  ctx: ActorContext,
+  caseId: string,
+  action: string,
+): Promise<LoadedCase> {
+  const loaded = await loadCase(deps, ctx, caseId, action);
+  if (!canWorkCase(ctx.actor, loaded.subject)) {
+    throw forbidden({
+      action,
+      subjectType: 'case',
+      subjectId: caseId,
+      personId: loaded.row.person_id,
+    });
+  }
+  return loaded;
+}
+
+export function abilitiesFor(ctx: ActorContext, loaded: LoadedCase) {
+  return caseAbilities(ctx.actor, loaded.subject);
+}
+
+/**
+ * A read or write of a case's records: audited (for a write, in the transaction of the change) with
+ * the person and the legal basis — the agency's own case work.
+ */
+export async function auditCase(
+  trx: Kysely<Database>,
+  ctx: ActorContext,
+  kase: SupportCase,
+  action: string,
+  subject: { type: string; id: string },
+  detail?: Record<string, unknown>,
+): Promise<void> {
+  await recordAudit(trx, ctx, {
+    action,
+    outcome: 'success',
+    subjectType: subject.type,
+    subjectId: subject.id,
+    personId: kase.person_id,
+    legalBasis: 'own_case',
+    legalBasisRef: kase.case_number,
+    ...(detail ? { detail } : {}),
+  });
+}

@@ -1,0 +1,113 @@
+import { changedFields } from '../audit/changed-fields';
+import type { ActorContext, AppDeps } from '../http/context';
+import { fieldError, notFound, versionConflict } from '../http/domain-error';
+import { auditCase, loadCaseToWork } from './case-access';
+import type { ContactInput } from './schema';
+
+function columns(input: ContactInput) {
+  return {
+    occurred_at: input.occurredAt,
+    mode: input.mode,
+    summary: input.summary,
+    place: input.place,
+    participants: input.participants,
+    reached: input.reached,
+    person_state: input.personState,
+    judgement: input.judgement,
+    next_step: input.nextStep,
+    plan_service_id: input.planServiceId,
+  };
+}
+
+async function assertServiceOfCase(deps: AppDeps, caseId: string, serviceId: string | null) {
+  if (!serviceId) return;
+  const found = await deps.database.db
+    .selectFrom('plan_service')
+    .innerJoin('plan', 'plan.id', 'plan_service.plan_id')
+    .select('plan_service.id')
+    .where('plan_service.id', '=', serviceId)
+    .where('plan.case_id', '=', caseId)
+    .executeTakeFirst();
+  if (!found) throw fieldError('planServiceId', 'unknownReference');
+}
+
+/**
+ * 支援経過記録: one contact, quick to enter — the time, the way (面談/電話/訪問 …) and what
+ * happened are enough; the rest is there when there is more to say. An attempt that did not reach
+ * the person is recorded too (reached = false): an interruption needs them.
+ */
+export async function recordContact(
+  deps: AppDeps,
+  ctx: ActorContext,
+  caseId: string,
+  input: ContactInput,
+) {
+  const { row } = await loadCaseToWork(deps, ctx, caseId, 'contact.create');
+  await assertServiceOfCase(deps, caseId, input.planServiceId);
+  return deps.database.db.transaction().execute(async (trx) => {
+    const created = await trx
+      .insertInto('contact_record')
+      .values({
+        ...columns(input),
+        case_id: caseId,
+        municipality_id: row.municipality_id,
+        recorded_by: ctx.actor.userId,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await auditCase(
+      trx,
+      ctx,
+      row,
+      'contact.create',
+      { type: 'contact_record', id: created.id },
+      {
+        mode: input.mode,
+      },
+    );
+    return created;
+  });
+}
+
+export async function updateContact(
+  deps: AppDeps,
+  ctx: ActorContext,
+  caseId: string,
+  id: string,
+  input: { version: number; contact: ContactInput },
+) {
+  const { row } = await loadCaseToWork(deps, ctx, caseId, 'contact.update');
+  await assertServiceOfCase(deps, caseId, input.contact.planServiceId);
+  const db = deps.database.db;
+  const current = await db
+    .selectFrom('contact_record')
+    .selectAll()
+    .where('id', '=', id)
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+  if (!current)
+    throw notFound({ action: 'contact.update', subjectType: 'contact_record', subjectId: id });
+  if (current.version !== input.version) throw versionConflict(current);
+  const changes = columns(input.contact);
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('contact_record')
+      .set({ ...changes, version: input.version + 1, updated_at: deps.now() })
+      .where('id', '=', id)
+      .where('version', '=', input.version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!updated) throw versionConflict(current);
+    await auditCase(
+      trx,
+      ctx,
+      row,
+      'contact.update',
+      { type: 'contact_record', id },
+      {
+        changed: changedFields(current, changes),
+      },
+    );
+    return updated;
+  });
+}

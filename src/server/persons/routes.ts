@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { actorContext } from '../auth/require-actor';
+import { presentPerson } from '../cases/present';
+import type { AppEnv } from '../http/context';
+import { uuid } from '../http/fields';
+import { valid } from '../http/validate';
+import { findDuplicates } from './find-duplicates';
+import { saveHousehold } from './save-household';
+import { duplicateQuery, householdBody, personUpdateBody } from './schema';
+import { updatePerson } from './update-person';
+
+const personParam = z.object({ id: uuid });
+
+export const personRoutes = new Hono<AppEnv>()
+  .get('/duplicates', valid('query', duplicateQuery), async (c) => {
+    const q = c.req.valid('query');
+    return c.json({
+      items: await findDuplicates(c.get('deps'), actorContext(c), {
+        nameKana: q.nameKana,
+        birthDate: q.birthDate,
+      }),
+    });
+  })
+  .put('/:id', valid('param', personParam), valid('json', personUpdateBody), async (c) =>
+    c.json(
+      presentPerson(
+        await updatePerson(
+          c.get('deps'),
+          actorContext(c),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        ),
+      ),
+    ),
+  )
+  .put('/:id/household', valid('param', personParam), valid('json', householdBody), async (c) =>
+    c.json(
+      await saveHousehold(
+        c.get('deps'),
+        actorContext(c),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      ),
+    ),
+  );
