@@ -41,7 +41,12 @@ describe('sign-in', () => {
       '/api/auth/session',
     );
     expect(session.body.user.loginId).toBe(world.users.supportWorker.login_id);
-    expect(session.body.permissions).toEqual(['directory.read', 'case.read', 'case.create', 'case.update']);
+    expect(session.body.permissions).toEqual([
+      'directory.read',
+      'case.read',
+      'case.create',
+      'case.update',
+    ]);
 
     const rows = await auditRows(world.users.supportWorker.id, 'auth.sign_in');
     expect(rows).toHaveLength(1);

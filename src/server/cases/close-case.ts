@@ -3,7 +3,7 @@ import type { ActorContext, AppDeps } from '../http/context';
 import { DomainError, fieldError } from '../http/domain-error';
 import { auditCase, loadCaseToWork } from './case-access';
 import type { ClosureInput } from './schema';
-import { transitionCase } from './transition';
+import { assertTransition, transitionCase } from './transition';
 
 /**
  * 終結 or 中断 (DOMAIN.md §3 step 13), with the follow-up agreed with the meeting and the person:
@@ -21,6 +21,7 @@ export async function closeCase(
     caseId,
     `case.${input.kind === 'termination' ? 'terminate' : 'interrupt'}`,
   );
+  assertTransition(row, input.kind === 'termination' ? 'terminate' : 'interrupt');
   const db = deps.database.db;
   if (input.kind === 'interruption') {
     const contacts = await db

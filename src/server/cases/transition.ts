@@ -7,6 +7,17 @@ import { auditCase } from './case-access';
 
 type CaseChanges = Partial<Pick<SupportCaseTable, 'intake_on' | 'closed_on' | 'district_id'>>;
 
+/** The status an action leads to from the case's status, or 409 with the actions allowed there. */
+export function assertTransition(kase: Pick<SupportCase, 'status'>, action: CaseAction) {
+  const to = nextStatus(kase.status, action);
+  if (!to) {
+    throw new DomainError('TRANSITION_NOT_ALLOWED', {
+      details: { status: kase.status, action, allowedActions: allowedCaseActions(kase.status) },
+    });
+  }
+  return to;
+}
+
 /**
  * The one way a case changes status: the transition table decides (an illegal move answers 409
  * with the actions allowed from here), the case must still be at the version the caller saw, and
@@ -19,12 +30,7 @@ export async function transitionCase(
   action: CaseAction,
   options: { now: Date; version?: number; reason?: string | null; changes?: CaseChanges },
 ): Promise<SupportCase> {
-  const to = nextStatus(kase.status, action);
-  if (!to) {
-    throw new DomainError('TRANSITION_NOT_ALLOWED', {
-      details: { status: kase.status, action, allowedActions: allowedCaseActions(kase.status) },
-    });
-  }
+  const to = assertTransition(kase, action);
   const expected = options.version ?? kase.version;
   const updated = await trx
     .updateTable('support_case')

@@ -3,7 +3,7 @@ import type { ActorContext, AppDeps } from '../http/context';
 import { fieldError, notFound } from '../http/domain-error';
 import { auditCase, loadCaseToWork } from './case-access';
 import type { TriageInput } from './schema';
-import { transitionCase } from './transition';
+import { assertTransition, transitionCase } from './transition';
 
 const actionOf = {
   continue: 'triage_continue',
@@ -22,6 +22,7 @@ export async function triageCase(
   input: TriageInput,
 ) {
   const { row } = await loadCaseToWork(deps, ctx, caseId, 'case.triage');
+  assertTransition(row, actionOf[input.outcome]);
   const db = deps.database.db;
   const now = deps.now();
   const today = todayInJapan(now);
