@@ -137,6 +137,24 @@ export const caseTransitions: Record<CaseStatus, Partial<Record<CaseAction, Case
   },
 };
 
+/**
+ * Status changes that carry nothing but a reason; the others come with a record of their own
+ * (an intake, a triage, a consent, a plan step, an evaluation, a closure).
+ */
+export const statusOnlyActions = [
+  'start_assessment',
+  'start_support',
+  'start_monitoring',
+  'finish_monitoring',
+  'start_evaluation',
+  'start_follow_up',
+  'close',
+  'reopen',
+  'triage_continue',
+] as const satisfies readonly CaseAction[];
+
+export type StatusOnlyAction = (typeof statusOnlyActions)[number];
+
 export function nextStatus(from: CaseStatus, action: CaseAction): CaseStatus | undefined {
   return caseTransitions[from][action];
 }

@@ -115,6 +115,7 @@ export async function openCase(
       to_status: input.status,
       action: input.status === 'detected' ? 'open_detection' : 'open_intake',
       actor_user_id: ctx.actor.userId,
+      occurred_at: input.now,
     })
     .execute();
   await recordAudit(trx, ctx, {

@@ -10,7 +10,7 @@ import type { IntakeInput } from './schema';
 export async function openIntake(
   deps: AppDeps,
   ctx: ActorContext,
-  input: { personId: string | null; person: PersonInput | undefined; intake: IntakeInput },
+  input: { personId: string | null; person?: PersonInput | undefined; intake: IntakeInput },
 ) {
   authorize(
     ctx.actor,

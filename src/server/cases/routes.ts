@@ -12,6 +12,7 @@ import { confirmReferral } from './confirm-referral';
 import { recordContact, updateContact } from './contact-records';
 import { recordEmergencySupport, updateEmergencySupport } from './emergency-support';
 import { getCase } from './get-case';
+import { listCaseStaff } from './list-staff';
 import { openDetection } from './open-detection';
 import { openIntake } from './open-intake';
 import { presentCaseSummary, presentContact, presentEmergency, presentReferral } from './present';
@@ -47,6 +48,9 @@ export const caseRoutes = new Hono<AppEnv>()
     c.json(
       await getCaseload(c.get('deps'), actorContext(c), { today: c.req.valid('query').today }),
     ),
+  )
+  .get('/staff', async (c) =>
+    c.json({ items: await listCaseStaff(c.get('deps'), actorContext(c)) }),
   )
   .get('/search', valid('query', caseSearchQuery), async (c) =>
     c.json(await searchCases(c.get('deps'), actorContext(c), c.req.valid('query'))),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { caseActions } from '../../domain/cases/case-status';
+import { statusOnlyActions } from '../../domain/cases/case-status';
 import {
   consultationTopics,
   contactModes,
@@ -125,18 +125,7 @@ export const referralConfirmBody = z.object({
   note: optionalText(2000),
 });
 
-/** Status changes that carry nothing but a reason (the others have their own requests). */
-export const simpleActions = [
-  'start_assessment',
-  'start_support',
-  'start_monitoring',
-  'finish_monitoring',
-  'start_evaluation',
-  'start_follow_up',
-  'close',
-  'reopen',
-  'triage_continue',
-] as const satisfies readonly (typeof caseActions)[number][];
+export const simpleActions = statusOnlyActions;
 
 export const transitionBody = z.object({
   version,

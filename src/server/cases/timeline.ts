@@ -166,5 +166,11 @@ export function buildTimeline(s: Sources): TimelineEntry[] {
       data: { closureKind: c.kind, reason: c.reason, followUp: c.follow_up },
     })),
   ];
-  return entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  // Newest first; at the same moment, what was written later (each source comes oldest first).
+  return entries
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) =>
+      a.entry.at < b.entry.at ? 1 : a.entry.at > b.entry.at ? -1 : b.index - a.index,
+    )
+    .map((x) => x.entry);
 }

@@ -56,6 +56,7 @@ export async function transitionCase(
       action,
       actor_user_id: ctx.actor.userId,
       reason: options.reason ?? null,
+      occurred_at: options.now,
     })
     .execute();
   await auditCase(

@@ -49,6 +49,8 @@ export async function createPlanChange(
         adoption_note: null,
         activated_on: null,
         author_id: ctx.actor.userId,
+        created_at: deps.now(),
+        updated_at: deps.now(),
       })
       .returningAll()
       .executeTakeFirstOrThrow();

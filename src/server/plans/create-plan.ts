@@ -67,6 +67,7 @@ export async function createPlan(
         plan_no: Number(last?.n ?? 0) + 1,
         revision: 0,
         author_id: ctx.actor.userId,
+        created_at: deps.now(),
         long_term_goal: previous?.long_term_goal ?? null,
         employment_support_target: previous?.employment_support_target ?? false,
         programmes: previous?.programmes ?? [],

@@ -56,6 +56,7 @@ export async function recordEvaluation(
         case_id: caseId,
         plan_id: plan.id,
         evaluated_on: input.evaluatedOn,
+        created_at: now,
         support_review: input.supportReview,
         person_view: input.personView,
         employed: input.employed,

@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import { auditCase, loadCaseToWork } from '../cases/case-access';
+import type { MonitoringTable } from '../db/schema';
 import type { ActorContext, AppDeps } from '../http/context';
 import { DomainError, notFound, versionConflict } from '../http/domain-error';
 import { presentMonitoring } from './present';
@@ -26,7 +28,7 @@ export async function recordMonitoring(
   const { row } = await loadCaseToWork(deps, ctx, caseId, 'monitoring.record');
   const db = deps.database.db;
   return db.transaction().execute(async (trx) => {
-    let saved;
+    let saved: Selectable<MonitoringTable> | undefined;
     if (monitoringId) {
       const current = await trx
         .selectFrom('monitoring')
