@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -5,8 +6,9 @@ import { join } from 'node:path';
  * What `npm start` runs is built from the sources, and rebuilt only when they changed:
  * - dist/web: the React client (Vite), served by the server;
  * - dist/server/main.mjs: the server as one ES module (esbuild; packages stay in node_modules),
- *   with the migrations beside it. Running it with plain Node starts faster and needs less
- *   memory than compiling TypeScript at run time.
+ *   with the migrations beside it and a migrated empty database (pglite-template.tar.gz) that a
+ *   first start unpacks instead of running initdb. Running it with plain Node starts faster and
+ *   needs less memory than compiling TypeScript at run time.
  */
 function newest(path) {
   if (!existsSync(path)) return 0;
@@ -56,6 +58,13 @@ export async function buildServer(root = process.cwd()) {
     logLevel: 'warning',
   });
   cpSync(join(root, 'src/server/db/migrations'), join(out, 'migrations'), { recursive: true });
+  // The migrated empty database a first start unpacks instead of running initdb (db/template.ts).
+  const result = spawnSync(process.execPath, [join(out, 'main.mjs')], {
+    cwd: root,
+    env: { ...process.env, TSUNAGU_WRITE_TEMPLATE: join(out, 'pglite-template.tar.gz') },
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('writing the database template failed');
 }
 
 const say = (line) => process.stdout.write(`${line}\n`);

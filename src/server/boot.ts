@@ -1,20 +1,27 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { instanceSecret } from './auth/instance-secrets';
 import type { Config } from './config';
 import { type DatabaseHandle, openPGlite, openPostgres } from './db/connect';
 import { applyMigrations, MigrationError, migrationStatus } from './db/migrate';
+import { readTemplate } from './db/template';
 import { seedDemoData } from './demo/seed-demo';
 import type { AppDeps } from './http/context';
 import { createLogger, type Logger } from './http/logger';
 
 export async function openDatabase(config: Config, logger?: Logger): Promise<DatabaseHandle> {
-  return config.database.kind === 'pglite'
-    ? openPGlite({ dataDir: config.database.dataDir, sharedBuffers: config.database.sharedBuffers })
-    : openPostgres({
-        url: config.database.url,
-        poolSize: config.database.poolSize,
-        onIdleError: (error) =>
-          logger?.warn('idle database connection failed', { error: error.message }),
-      });
+  if (config.database.kind === 'pglite') {
+    const { dataDir, sharedBuffers } = config.database;
+    // An empty data directory starts from the build's migrated template when there is one.
+    const template = existsSync(join(dataDir, 'PG_VERSION')) ? undefined : await readTemplate();
+    return openPGlite({ dataDir, sharedBuffers, ...(template ? { loadDataDir: template } : {}) });
+  }
+  return openPostgres({
+    url: config.database.url,
+    poolSize: config.database.poolSize,
+    onIdleError: (error) =>
+      logger?.warn('idle database connection failed', { error: error.message }),
+  });
 }
 
 /**
@@ -47,13 +54,15 @@ export async function boot(
   config: Config,
   logger: Logger = createLogger(config.logLevel),
 ): Promise<Booted> {
+  const fresh =
+    config.database.kind === 'pglite' && !existsSync(join(config.database.dataDir, 'PG_VERSION'));
   const database = await openDatabase(config, logger);
   try {
-    const { applied } = await prepareSchema(database, config);
+    const prepared = await prepareSchema(database, config);
+    // A new embedded directory came with the template's migrations: report them too.
+    const applied = fresh ? (await migrationStatus(database)).applied : prepared.applied;
     const csrfKey = await instanceSecret(database.db, 'csrf_key');
-    const demoSeeded = config.demoData
-      ? await seedDemoData(database.db, config.passwordHash)
-      : false;
+    const demoSeeded = config.demoData ? await seedDemoData(database, config) : false;
     return {
       deps: { config, database, logger, csrfKey, now: () => new Date() },
       applied,

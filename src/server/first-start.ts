@@ -4,13 +4,17 @@ import { join } from 'node:path';
 import type { Config } from './config';
 
 /**
- * On an empty embedded data directory, PostgreSQL's initdb runs inside the process as WebAssembly
- * and leaves a few hundred megabytes behind that the allocator never returns (see
- * docs/benchmarks.md). So the very first start prepares the directory — initdb, migrations, demo
- * data — in a short-lived child process of the same program, whose memory goes with it; the
- * server then opens the prepared directory like on any later start.
+ * On an empty embedded data directory, preparing the database — unpacking the migrated template
+ * (or initdb without one), migrations, the demo municipality and its caseload — grows the
+ * WebAssembly heap by a few hundred megabytes that the allocator never returns (see
+ * docs/benchmarks.md). So the very first start prepares the directory in a short-lived child
+ * process of the same program, whose memory goes with it; the server then opens the prepared
+ * directory like on any later start.
  */
 export const initialiseOnlyFlag = 'TSUNAGU_INITIALISE_ONLY';
+
+/** Set by the build: write the migrated empty database to this file and exit (see db/template.ts). */
+export const writeTemplateFlag = 'TSUNAGU_WRITE_TEMPLATE';
 
 export interface Initialised {
   applied: string[];

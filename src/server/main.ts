@@ -5,13 +5,24 @@ import { createApp } from './app';
 import { boot } from './boot';
 import { ConfigError, loadConfig } from './config';
 import { MigrationError } from './db/migrate';
+import { writeTemplate } from './db/template';
 import { demoPassword, demoUsers } from './demo/demo-data';
 import { hasDemoData } from './demo/seed-demo';
-import { initialiseInChild, initialiseOnlyFlag, needsInitialisation } from './first-start';
+import {
+  initialiseInChild,
+  initialiseOnlyFlag,
+  needsInitialisation,
+  writeTemplateFlag,
+} from './first-start';
 
 /** `npm start`: boot, listen, print where to go and how to sign in, stop gracefully. */
 async function main(): Promise<void> {
   const started = performance.now();
+  const templateTarget = process.env[writeTemplateFlag];
+  if (templateTarget) {
+    await writeTemplate(templateTarget);
+    return;
+  }
   const config = loadConfig();
   if (process.env[initialiseOnlyFlag] === '1') {
     const { deps, applied, demoSeeded } = await boot(config);

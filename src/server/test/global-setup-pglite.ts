@@ -1,9 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { openPGlite } from '../db/connect';
-import { applyMigrations } from '../db/migrate';
+import { writeTemplate } from '../db/template';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,13 +17,8 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const dir = await mkdtemp(join(tmpdir(), 'tsunagu-pglite-'));
-  const database = await openPGlite({});
-  await applyMigrations(database);
-  const dump = await database.dumpDataDir?.();
-  if (!dump) throw new Error('PGlite handle cannot dump its data directory');
-  await database.close();
   const file = join(dir, 'template.tar.gz');
-  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
+  await writeTemplate(file);
   project.provide('pgliteTemplate', file);
   return async () => {
     await rm(dir, { recursive: true, force: true });

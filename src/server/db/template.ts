@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { openPGlite } from './connect';
+import { applyMigrations } from './migrate';
+
+/**
+ * An embedded database with every migration applied and nothing in it: no municipality, no
+ * users, no secrets (those are made per data directory at start). Running PostgreSQL's initdb in
+ * WebAssembly takes seconds, unpacking this takes a fraction of one, so the build makes it once
+ * beside the server bundle (scripts/build.mjs) and a first start on an empty data directory
+ * begins from it. Migrations still run after unpacking, so a template older than the code only
+ * costs the missing ones; without a template (running from the sources) the start runs initdb.
+ */
+export const bundledTemplateFile = fileURLToPath(
+  new URL('./pglite-template.tar.gz', import.meta.url),
+);
+
+/** A migrated, empty database as a gzipped tar of its data directory. */
+export async function migratedTemplate(): Promise<Blob> {
+  const database = await openPGlite({});
+  try {
+    await applyMigrations(database);
+    const dump = await database.dumpDataDir?.();
+    if (!dump) throw new Error('the PGlite handle cannot dump its data directory');
+    return dump;
+  } finally {
+    await database.close();
+  }
+}
+
+export async function writeTemplate(file: string): Promise<void> {
+  const dump = await migratedTemplate();
+  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
+}
+
+export async function readTemplate(file = bundledTemplateFile): Promise<Blob | undefined> {
+  return existsSync(file) ? new Blob([await readFile(file)]) : undefined;
+}
