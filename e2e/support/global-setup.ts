@@ -28,7 +28,7 @@ export default async function setup(project: TestProject) {
   const dir = await mkdtemp(join(tmpdir(), 'tsunagu-e2e-'));
   const database = await openPGlite({});
   await applyMigrations(database);
-  await seedDemoData(database.db, testConfig().passwordHash);
+  await seedDemoData(database, testConfig());
   const dump = await database.dumpDataDir?.();
   await database.close();
   if (!dump) throw new Error('cannot dump the demo database');

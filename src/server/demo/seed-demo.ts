@@ -1,7 +1,13 @@
 import type { Kysely } from 'kysely';
+import { todayInJapan } from '../../domain/text/wareki';
 import { hashPassword } from '../auth/passwords';
+import { actorOf } from '../auth/session-store';
 import type { Config } from '../config';
+import type { DatabaseHandle } from '../db/connect';
 import type { Database } from '../db/schema';
+import type { ActorContext } from '../http/context';
+import { createLogger } from '../http/logger';
+import { seedDemoCases } from './demo-cases';
 import {
   demoAgencies,
   demoDistricts,
@@ -10,6 +16,7 @@ import {
   demoPassword,
   demoUsers,
 } from './demo-data';
+import { type DemoLogin, DemoScript } from './demo-script';
 
 const marker = 'demo_data';
 
@@ -23,13 +30,17 @@ export async function hasDemoData(db: Kysely<Database>): Promise<boolean> {
 }
 
 /**
- * Creates the fictional 架空市 with its agencies, partners and one user per role — only on a
- * database with no municipality at all, so it never mixes with real data. Returns whether it did.
+ * Creates the fictional 架空市 with its agencies, partners, one user per role and its demo
+ * caseload — only on a database with no municipality at all, so it never mixes with real data.
+ * Returns whether it did. `now` fixes the day the demo stories are told back from.
  */
 export async function seedDemoData(
-  db: Kysely<Database>,
-  cost: Config['passwordHash'],
+  database: DatabaseHandle,
+  config: Config,
+  now: Date = new Date(),
 ): Promise<boolean> {
+  const db = database.db;
+  const cost = config.passwordHash;
   const existing = await db.selectFrom('municipality').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
   // One hash for all demo accounts: they share the printed demo password anyway.
@@ -100,5 +111,36 @@ export async function seedDemoData(
 
     await trx.insertInto('instance_secret').values({ name: marker, value: 'seeded' }).execute();
   });
+  await seedCases(database, config, now);
   return true;
+}
+
+async function seedCases(database: DatabaseHandle, config: Config, now: Date) {
+  const db: Kysely<Database> = database.db;
+  const logins: DemoLogin[] = ['shien', 'shunin', 'shuro', 'kakei', 'jichitai'];
+  const users = await db
+    .selectFrom('app_user')
+    .selectAll()
+    .where('login_id', 'in', logins)
+    .execute();
+  const actors = Object.fromEntries(
+    users.map((u) => [
+      u.login_id,
+      { requestId: 'demo-data', ip: null, lang: 'ja' as const, actor: actorOf(u) },
+    ]),
+  ) as Record<DemoLogin, ActorContext>;
+  const partners = await db.selectFrom('partner_agency').select(['id', 'name']).execute();
+  const districts = await db.selectFrom('district').select(['id', 'name']).execute();
+  const script = new DemoScript(
+    {
+      config,
+      database,
+      logger: createLogger('silent'),
+      csrfKey: '',
+    },
+    actors,
+    Object.fromEntries(partners.map((p) => [p.name, p.id])),
+    todayInJapan(now),
+  );
+  await seedDemoCases(script, Object.fromEntries(districts.map((d) => [d.name, d.id])));
 }
