@@ -91,6 +91,10 @@ describe('signing in', () => {
     expect(await page.getByRole('navigation', { name: 'メインメニュー' }).textContent()).toContain(
       '監査ログ',
     );
+    // The home screen announces itself first (its heading takes the focus once it has opened).
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('ホーム');
     // From the top of the page, the first Tab offers the skip link, which leads into the content.
     await page.evaluate(() => {
       document.body.tabIndex = -1;

@@ -14,6 +14,11 @@ import { SupportAgencyFormPage } from './screens/admin/SupportAgencyFormPage';
 import { UserFormPage } from './screens/admin/UserFormPage';
 import { UsersPage } from './screens/admin/UsersPage';
 import { AuditLogPage } from './screens/audit/AuditLogPage';
+import { CasePage } from './screens/cases/CasePage';
+import { CaseSearchPage } from './screens/cases/CaseSearchPage';
+import { NewIntakePage } from './screens/cases/NewIntakePage';
+import { NewLeadPage } from './screens/cases/NewLeadPage';
+import { PrintPage } from './screens/cases/PrintPage';
 import { ErrorBoundary, ForbiddenPage, NotFoundPage } from './screens/errors/ErrorPages';
 import { HomePage } from './screens/home/HomePage';
 import { SignInPage } from './screens/sign-in/SignInPage';
@@ -89,6 +94,54 @@ export function App() {
             element={
               <Protected action="directory.read">
                 <SupportAgencyFormPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/cases"
+            element={
+              <Protected action="case.read">
+                <CaseSearchPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/cases/new"
+            element={
+              <Protected action="case.create">
+                <NewIntakePage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/cases/new-lead"
+            element={
+              <Protected action="case.create">
+                <NewLeadPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/cases/:id/print/:form"
+            element={
+              <Protected action="case.read">
+                <PrintPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/cases/:id"
+            element={
+              <Protected action="case.read">
+                <CasePage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/cases/:id/:tab"
+            element={
+              <Protected action="case.read">
+                <CasePage />
               </Protected>
             }
           />

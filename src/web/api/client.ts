@@ -9,10 +9,16 @@ import { ApiError } from './api-error';
  * error answer into an ApiError, so callers only ever see successful bodies.
  */
 let csrfToken = '';
+let tokenArrived: () => void = () => {};
+/** Settles when the first token comes with the session (a form may be sent before that). */
+const firstToken = new Promise<void>((resolve) => {
+  tokenArrived = resolve;
+});
 const signedOutListeners = new Set<(error: ApiError) => void>();
 
 export function setCsrfToken(token: string): void {
   csrfToken = token;
+  tokenArrived();
 }
 
 /** Called when the server says the session is gone (expired, or signed out elsewhere). */
@@ -25,7 +31,11 @@ export const apiFetch: typeof fetch = async (input, init) => {
   const headers = new Headers(init?.headers);
   headers.set('Accept-Language', currentLang);
   const method = (init?.method ?? 'GET').toUpperCase();
-  if (method !== 'GET' && method !== 'HEAD') headers.set('X-CSRF-Token', csrfToken);
+  if (method !== 'GET' && method !== 'HEAD') {
+    // Someone quick enough to submit before the session answered waits for it (at most 10 s).
+    if (!csrfToken) await Promise.race([firstToken, new Promise((r) => setTimeout(r, 10_000))]);
+    headers.set('X-CSRF-Token', csrfToken);
+  }
   let response: Response;
   try {
     response = await fetch(input, { ...init, headers, credentials: 'same-origin' });

@@ -6,6 +6,7 @@ import {
   useContext,
   useEffect,
   useMemo,
+  useRef,
   useState,
 } from 'react';
 import type { Action } from '../../domain/permissions';
@@ -29,12 +30,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [expired, setExpired] = useState(false);
   const queryClient = useQueryClient();
 
-  const refresh = useCallback(async () => {
-    const next = await (await api.auth.session.$get()).json();
-    setCsrfToken(next.csrfToken);
-    setView(next);
-    if (next.user) setExpired(false);
-    return next;
+  // One request at a time: two at once would each start a pre-session (a cookie and its CSRF
+  // token), and the token kept could belong to the cookie the browser did not keep.
+  const inFlight = useRef<Promise<SessionView> | null>(null);
+  const refresh = useCallback(() => {
+    inFlight.current ??= (async () => {
+      try {
+        const next = await (await api.auth.session.$get()).json();
+        setCsrfToken(next.csrfToken);
+        setView(next);
+        if (next.user) setExpired(false);
+        return next;
+      } finally {
+        inFlight.current = null;
+      }
+    })();
+    return inFlight.current;
   }, []);
 
   useEffect(() => {

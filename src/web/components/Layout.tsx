@@ -16,6 +16,7 @@ interface NavItem {
 /** The menu, each item shown only to those whose roles allow it (the server decides; see permissions). */
 export const navItems: NavItem[] = [
   { to: '/', label: 'home' },
+  { to: '/cases', label: 'cases', action: 'case.read' },
   { to: '/partner-agencies', label: 'partnerAgencies', action: 'directory.read' },
   { to: '/support-agencies', label: 'supportAgencies', action: 'directory.read' },
   { to: '/municipality', label: 'municipality', action: 'directory.read' },
@@ -74,7 +75,8 @@ export function Layout({ children }: { children: ReactNode }) {
                   </span>
                 </p>
                 <p className="text-dns-14N-130 text-solid-gray-700">
-                  {user.municipality.name}　
+                  {user.municipality.name}
+                  {'　'}
                   {user.organisation.name !== user.municipality.name ? user.organisation.name : ''}
                 </p>
               </div>

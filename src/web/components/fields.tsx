@@ -249,13 +249,28 @@ export function CheckboxGroup({
   );
 }
 
+/**
+ * A field's name for the summary: its own label, or for a line of a list (`goals.1.goal`) the
+ * list's label with the line number and the field's label (目標 2：目標).
+ */
+function labelOf(path: string, labels: Record<string, string>): string {
+  if (labels[path]) return labels[path];
+  const line = /^([^.]+)\.(\d+)(?:\.(.+))?$/.exec(path);
+  if (!line) return path;
+  const [, list = '', index = '0', field] = line;
+  const inner = field ? labels[field] : undefined;
+  return `${labels[list] ?? list} ${Number(index) + 1}${inner ? `：${inner}` : ''}`;
+}
+
 /** The list of problems at the top of a form, each a link to its field (GOV.UK pattern). */
 export function ErrorSummary({
   errors,
   labels,
+  idPrefix = '',
 }: {
   errors: Record<string, string>;
   labels: Record<string, string>;
+  idPrefix?: string;
 }) {
   const { t } = useI18n();
   const entries = Object.entries(errors);
@@ -271,8 +286,8 @@ export function ErrorSummary({
       <ul className="mt-2 list-disc pl-6">
         {entries.map(([path, message]) => (
           <li key={path}>
-            <a href={`#${path}`}>
-              {labels[path] ?? path}: {message}
+            <a href={`#${idPrefix}${path}`}>
+              {labelOf(path, labels)}: {message}
             </a>
           </li>
         ))}

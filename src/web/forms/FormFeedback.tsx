@@ -29,6 +29,7 @@ function show(value: unknown, yes: string, no: string): string {
 export function FormFeedback<V extends FormValues>({
   form,
   labels,
+  idPrefix,
 }: {
   form: Pick<
     Form<V>,
@@ -44,6 +45,8 @@ export function FormFeedback<V extends FormValues>({
     | 'dirty'
   >;
   labels: Record<string, string>;
+  /** As given to asFlat, when the page shows this form more than once. */
+  idPrefix?: string;
 }) {
   const { t, lang } = useI18n();
   const { conflict, failure } = form;
@@ -108,7 +111,7 @@ export function FormFeedback<V extends FormValues>({
         </div>
       ) : (
         <>
-          <ErrorSummary errors={form.errors} labels={labels} />
+          <ErrorSummary errors={form.errors} labels={labels} idPrefix={idPrefix} />
           {failure && fieldErrorCount === 0 && (
             <Notice
               tone="error"

@@ -27,10 +27,20 @@ interface Options<V extends FormValues, R> {
   fromRecord?: (record: Record<string, unknown>) => V;
   /** Milliseconds after the last keystroke before the draft is saved. */
   draftDelay?: number;
+  /**
+   * Where the server's field paths differ from the form's keys (the body wraps the values, e.g.
+   * `plan.goals.0.goal` for the key `goals.0.goal`), turns one into the other.
+   */
+  errorKey?: (path: string) => string;
+}
+
+/** An errorKey for bodies that wrap the form's values under one name. */
+export function unwrap(prefix: string) {
+  return (path: string) => (path.startsWith(prefix) ? path.slice(prefix.length) : path);
 }
 
 export function useRecordForm<V extends FormValues, R>(options: Options<V, R>) {
-  const { formKey, submit, onSaved, fromRecord, draftDelay = 800 } = options;
+  const { formKey, submit, onSaved, fromRecord, draftDelay = 800, errorKey } = options;
   const [values, setValues] = useState<V>(options.initial);
   const [version, setVersion] = useState<number | null>(options.version);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -124,7 +134,11 @@ export function useRecordForm<V extends FormValues, R>(options: Options<V, R>) {
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         setFailure(error);
-        setErrors(error.fields);
+        setErrors(
+          errorKey
+            ? Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [errorKey(k), v]))
+            : error.fields,
+        );
         const current = error.details.current as Record<string, unknown> | undefined;
         if (error.code === 'VERSION_CONFLICT' && current && fromRecord) {
           setConflict({ theirs: fromRecord(current), version: Number(current.version) });
@@ -134,7 +148,7 @@ export function useRecordForm<V extends FormValues, R>(options: Options<V, R>) {
         setSubmitting(false);
       }
     },
-    [submit, values, discardDraft, onSaved, fromRecord],
+    [submit, values, discardDraft, onSaved, fromRecord, errorKey],
   );
 
   const onSubmit = useCallback(

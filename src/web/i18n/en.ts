@@ -1,7 +1,9 @@
+import { casesEn } from './cases-en';
 import type { Messages } from './ja';
 
 /** English for the screens; the keys follow ja.ts exactly. */
 export const en: Messages = {
+  cases: casesEn,
   app: {
     name: 'Tsunagu',
     tagline: 'Case management for self-reliance and multi-layered support',
@@ -36,6 +38,7 @@ export const en: Messages = {
   },
   nav: {
     label: 'Main menu',
+    cases: 'Cases',
     home: 'Home',
     partnerAgencies: 'Partner agencies',
     supportAgencies: 'Support agencies',
@@ -74,6 +77,8 @@ export const en: Messages = {
       'Two-step verification is not set up. Please set it up in your account settings to protect your account.',
     totpNoticeLink: 'Set up two-step verification',
     descriptions: {
+      cases:
+        "Find people, take new consultations, and keep each case's records, plans and evaluations.",
       partnerAgencies: 'Contacts and liaison officers of partner agencies.',
       supportAgencies: 'Support agencies and their desks.',
       municipality: 'Basic facts of the municipality and its districts.',

@@ -3,7 +3,10 @@
  * the type checker enforces it. Written as a city office writes to its own staff: polite, plain,
  * specific about what to do next.
  */
+import { casesJa } from './cases-ja';
+
 export const ja = {
+  cases: casesJa,
   app: {
     name: 'つなぐ',
     tagline: '生活困窮者自立支援・重層的支援 相談支援システム',
@@ -38,6 +41,7 @@ export const ja = {
   },
   nav: {
     label: 'メインメニュー',
+    cases: '相談・ケース',
     home: 'ホーム',
     partnerAgencies: '関係機関',
     supportAgencies: '相談支援機関',
@@ -77,6 +81,7 @@ export const ja = {
       '2段階認証が設定されていません。アカウントを守るため、アカウント設定から設定してください。',
     totpNoticeLink: '2段階認証を設定する',
     descriptions: {
+      cases: '相談者の検索、新規相談の受付、ケースごとの記録・計画・評価を行います。',
       partnerAgencies: '連携先の関係機関の連絡先・担当者を確認できます。',
       supportAgencies: '自立相談支援機関と窓口の情報です。',
       municipality: '自治体の基本情報と地区の設定です。',
