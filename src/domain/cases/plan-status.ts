@@ -59,6 +59,6 @@ export const planStatusLabels: Record<PlanStatus, { ja: string; en: string }> = 
   decided: { ja: '支援決定済み', en: 'Decided' },
   active: { ja: '実施中', en: 'In force' },
   evaluated: { ja: '評価済み', en: 'Evaluated' },
-  superseded: { ja: '変更済み（旧版）', en: 'Superseded' },
+  superseded: { ja: '旧版', en: 'Superseded' },
   closed: { ja: '終了', en: 'Closed' },
 };
