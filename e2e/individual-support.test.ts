@@ -58,22 +58,12 @@ describe('individual support through the screens', () => {
     );
     await worker.click('相談受付を記録する');
     await worker.waitForStatus('intake');
-    await worker.radio('outcome', 'continue');
-    await worker.click('振り分けを記録する');
-    await worker.waitForStatus('continuing');
-
-    // 利用申込・同意.
-    await worker.tab('consent');
-    await worker.check('explanationGiven');
-    await worker.click('同意を記録する');
-    await worker.waitForStatus('applied');
+    await worker.continueHere();
+    await worker.consent();
 
     // アセスメント, then the first plan through the 支援調整会議 and the municipality's decision.
     await worker.assess('income_budget_debt', 'リフォームローンの残債と市民税の滞納がある。');
-    await worker.tab('plan');
-    await worker.click('プランを作成する');
-    await worker.waitForStatus('planning');
-    await worker.writePlan({
+    await worker.planThrough(officer, {
       longTermGoal: '体調を整え、自分の収入の範囲で安定した生活を送る。',
       goals: ['債務整理、家計の相談を受ける', '病気の治療や体調管理をしっかり行う'],
       service: {
@@ -82,43 +72,29 @@ describe('individual support through the screens', () => {
         programme: 'household_budget',
       },
       programmes: ['household_budget'],
+      meetingNote: '支援調整会議①。本人が了承して署名。',
     });
-    await worker.reviewPlan('支援調整会議①。本人が了承して署名。');
-    await worker.decideAs(officer, ['household_budget']);
-    await worker.startSupport();
     await worker.recordContact('弁護士相談に同行。リフォームローンの債務整理を依頼した。');
 
     // Health and money settle: evaluation, re-plan ① (toward work).
     await worker.evaluate({ achievement: 'achieved', decision: 'replan' });
     await worker.waitForStatus('planning');
-    await worker.tab('plan');
-    await worker.click('再プランを作成する');
-    await expect.poll(async () => (await worker.planRows()).length).toBe(2);
-    await worker.tab('plan');
-    await worker.writePlan({
+    await worker.planThrough(officer, {
       longTermGoal: '体調を保ちながら仕事に就く。',
       goals: ['ハローワークへの同伴で仕事を見つける', '履歴書の書き方などの支援を受ける'],
       service: { content: 'ハローワークへの同行、就職相談', serviceClass: 'E' },
+      meetingNote: '支援調整会議②。就労相談員を紹介。',
     });
-    await worker.reviewPlan('支援調整会議②。就労相談員を紹介。');
-    await worker.decideAs(officer, []);
-    await worker.startSupport();
     await worker.recordContact('定期面談に来所せず。携帯電話にも応答なし。');
 
     // Work first did not fit: evaluation, re-plan ② (social participation first).
     await worker.evaluate({ achievement: 'partly', decision: 'replan' });
-    await worker.tab('plan');
-    await worker.click('再プランを作成する');
-    await expect.poll(async () => (await worker.planRows()).length).toBe(3);
-    await worker.tab('plan');
-    await worker.writePlan({
+    await worker.planThrough(officer, {
       longTermGoal: '心身ともに安定し、人との関わりを楽しみながら、自分に合った働き方を見つける。',
       goals: ['ストレスへの対処方法、対人関係のスキルを身に着ける'],
       service: { content: '社会参加支援（居場所づくり）', serviceClass: 'C' },
+      meetingNote: '支援調整会議③。就労の前の段階として居場所を試行。',
     });
-    await worker.reviewPlan('支援調整会議③。就労の前の段階として居場所を試行。');
-    await worker.decideAs(officer, []);
-    await worker.startSupport();
 
     expect((await worker.planRows()).map((p) => [p.plan_no, p.status])).toEqual([
       [1, 'superseded'],
@@ -169,21 +145,12 @@ describe('individual support through the screens', () => {
     worker.caseId = new URL(page.url()).pathname.split('/')[2] ?? '';
     await worker.waitForStatus('intake');
 
-    await worker.tab('intake');
-    await worker.radio('outcome', 'continue');
-    await worker.click('振り分けを記録する');
-    await worker.waitForStatus('continuing');
-    await worker.tab('consent');
-    await worker.check('explanationGiven');
-    await worker.click('同意を記録する');
-    await worker.waitForStatus('applied');
+    await worker.continueHere();
+    await worker.consent();
     await worker.assess('literacy_communication', '求人票が読めない。書けない漢字が多い。');
 
     // Plan ①: 就労準備支援事業, decided by the municipality.
-    await worker.tab('plan');
-    await worker.click('プランを作成する');
-    await worker.waitForStatus('planning');
-    await worker.writePlan({
+    await worker.planThrough(officer, {
       longTermGoal: '働いて自立し、いずれは家から独立する。',
       goals: ['基礎学習の学び直しプログラムに参加する', '就労体験プログラムに参加する'],
       service: {
@@ -192,10 +159,8 @@ describe('individual support through the screens', () => {
         programme: 'work_readiness',
       },
       programmes: ['work_readiness'],
+      meetingNote: '支援調整会議①。就労準備支援事業で段階的に支援する。',
     });
-    await worker.reviewPlan('支援調整会議①。就労準備支援事業で段階的に支援する。');
-    await worker.decideAs(officer, ['work_readiness']);
-    await worker.startSupport();
     await worker.recordContact('新聞折込の求人から警備員に応募。採用が決まった。');
 
     // Evaluation ①: he has a job; re-plan for retention.
@@ -204,18 +169,12 @@ describe('individual support through the screens', () => {
       decision: 'replan',
       employed: { startedOn: inDays(-2), type: 'non_regular' },
     });
-    await worker.tab('plan');
-    await worker.click('再プランを作成する');
-    await expect.poll(async () => (await worker.planRows()).length).toBe(2);
-    await worker.tab('plan');
-    await worker.writePlan({
+    await worker.planThrough(officer, {
       longTermGoal: '仕事を続け、家族と話し合いながら自立に向けて進む。',
       goals: ['就労継続に向けての相談支援を受ける'],
       service: { content: '就労継続のためのフォローアップ', serviceClass: 'D' },
+      meetingNote: '支援調整会議③。就労継続の相談支援。',
     });
-    await worker.reviewPlan('支援調整会議③。就労継続の相談支援。');
-    await worker.decideAs(officer, []);
-    await worker.startSupport();
 
     // Evaluation ②: terminate, with follow-up by his worker.
     await worker.evaluate({

@@ -106,6 +106,41 @@ export class CaseScreens {
     await this.page.getByText(summary).first().waitFor();
   }
 
+  /** 振り分け on the intake tab: support continues here. */
+  async continueHere() {
+    await this.tab('intake');
+    await this.radio('outcome', 'continue');
+    await this.click('振り分けを記録する');
+    await this.waitForStatus('continuing');
+  }
+
+  /** 利用申込・同意, with the explanation given and every agency in scope. */
+  async consent() {
+    await this.tab('consent');
+    await this.check('explanationGiven');
+    await this.click('同意を記録する');
+    await this.waitForStatus('applied');
+  }
+
+  /**
+   * A plan from its creation to force: written, reviewed at the 支援調整会議, decided by the
+   * municipal officer on their own screen, started.
+   */
+  async planThrough(
+    officer: CaseScreens,
+    plan: Parameters<CaseScreens['writePlan']>[0] & { meetingNote: string },
+  ) {
+    const before = (await this.planRows()).length;
+    await this.tab('plan');
+    await this.click(before === 0 ? 'プランを作成する' : '再プランを作成する');
+    await expect.poll(async () => (await this.planRows()).length).toBe(before + 1);
+    await this.tab('plan');
+    await this.writePlan(plan);
+    await this.reviewPlan(plan.meetingNote);
+    await this.decideAs(officer, plan.programmes ?? []);
+    await this.startSupport();
+  }
+
   /** Starts the first assessment, fills one domain, saves and completes it. */
   async assess(domain: string, situation: string) {
     await this.tab('assessment');

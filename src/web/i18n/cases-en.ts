@@ -65,7 +65,8 @@ export const casesEn: typeof casesJa = {
     safeContact: 'How to contact safely',
     safeContactHint: 'E.g. mobile only; no letters home, no voicemail.',
     sensitive: 'Sensitive personal information',
-    sensitiveHint: 'Marked categories are shown and exported more restrictively.',
+    sensitiveHint:
+      'Marked categories are shown on the case header and on printed forms, and named in the audit log of every read.',
     duplicateTitle: 'This person may already be known',
     duplicateLead:
       'Someone with a close reading and the same date of birth exists. If it is the same person, take the consultation on their record.',
@@ -420,6 +421,8 @@ export const casesEn: typeof casesJa = {
     openDetection: 'Lead registered',
   },
   print: {
+    sensitive:
+      'Contains special-care personal information. Handle with care and destroy copies no longer needed.',
     intakeTitle: 'Intake and application form',
     assessmentTitle: 'Intake assessment sheet',
     planTitle: 'Plan and programme application',

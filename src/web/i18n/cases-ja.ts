@@ -63,7 +63,8 @@ export const casesJa = {
     safeContact: '安全な連絡方法',
     safeContactHint: '例：携帯電話のみ。自宅への郵送・留守番電話は不可。',
     sensitive: '要配慮個人情報',
-    sensitiveHint: '該当するものに印を付けると、閲覧や出力がより厳しく制限されます。',
+    sensitiveHint:
+      '該当するものに印を付けると、ケースの見出しと印刷物に「要配慮」と表示され、閲覧の記録（監査ログ）にも残ります。',
     duplicateTitle: '同じ方の記録があるかもしれません',
     duplicateLead:
       '生年月日とふりがなが近い方がいます。同じ方であれば、その方の記録で受け付けてください。',
@@ -419,6 +420,8 @@ export const casesJa = {
     openDetection: '把握（アウトリーチ）を登録',
   },
   print: {
+    sensitive:
+      '要配慮個人情報を含みます。取扱いに注意し、不要になった写しは確実に廃棄してください。',
     intakeTitle: '相談受付・申込票',
     assessmentTitle: 'インテーク・アセスメントシート',
     planTitle: 'プラン兼事業等利用申込書',

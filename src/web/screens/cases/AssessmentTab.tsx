@@ -22,7 +22,7 @@ import { asFlat, list, text } from '../../forms/flat-form';
 import { useRecordForm } from '../../forms/use-record-form';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { fill, useI18n } from '../../i18n/i18n';
-import { type CaseView, useRefreshCase } from './case-data';
+import { type CaseView, useCaseStep, useRefreshCase } from './case-data';
 
 type Assessment = CaseView['assessments'][number];
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -181,22 +181,15 @@ function AssessmentEditor({ view, assessment }: { view: CaseView; assessment: As
 function AssessmentView({ view, assessment }: { view: CaseView; assessment: Assessment }) {
   const { t, label, lang } = useI18n();
   const a = t.cases.assessment;
-  const refresh = useRefreshCase(view.case.id);
   const [review, setReview] = useState(assessment.chiefReview ?? '');
-  const [error, setError] = useState<ApiError | null>(null);
-  const save = async () => {
-    setError(null);
-    try {
+  const { error, run } = useCaseStep(view.case.id);
+  const save = () =>
+    run(async () => {
       await api.cases[':id'].assessments[':childId'].review.$post({
         param: { id: view.case.id, childId: assessment.id },
         json: { version: assessment.version, chiefReview: review },
       });
-      await refresh();
-    } catch (e) {
-      if (e instanceof ApiError) setError(e);
-      else throw e;
-    }
-  };
+    });
   return (
     <div className="max-w-4xl" data-testid="assessment-view">
       <p className="mb-4">
@@ -280,11 +273,10 @@ function AssessmentView({ view, assessment }: { view: CaseView; assessment: Asse
 export function AssessmentTab({ view }: { view: CaseView }) {
   const { t } = useI18n();
   const a = t.cases.assessment;
-  const refresh = useRefreshCase(view.case.id);
   const latest = view.assessments.at(-1);
   const [selected, setSelected] = useState<string | null>(null);
   const shown = view.assessments.find((x) => x.id === selected) ?? latest;
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useCaseStep(view.case.id);
   const canStart =
     view.abilities.update &&
     (!latest || latest.status === 'completed') &&
@@ -298,9 +290,8 @@ export function AssessmentTab({ view }: { view: CaseView }) {
       'interrupted',
       'closed',
     ].includes(view.case.status);
-  const start = async () => {
-    setError(null);
-    try {
+  const start = () =>
+    run(async () => {
       const created = await (
         await api.cases[':id'].assessments.$post({
           param: { id: view.case.id },
@@ -308,12 +299,7 @@ export function AssessmentTab({ view }: { view: CaseView }) {
         })
       ).json();
       setSelected(created.id);
-      await refresh();
-    } catch (e) {
-      if (e instanceof ApiError) setError(e);
-      else throw e;
-    }
-  };
+    });
   return (
     <div>
       <p className="mb-6 max-w-3xl">{a.lead}</p>

@@ -13,7 +13,7 @@ import { asFlat, flag, list, text } from '../../forms/flat-form';
 import { useRecordForm } from '../../forms/use-record-form';
 import { formatDate } from '../../i18n/format';
 import { fill, useI18n } from '../../i18n/i18n';
-import { type CaseView, usePartners, useRefreshCase } from './case-data';
+import { type CaseView, useCaseStep, usePartners, useRefreshCase } from './case-data';
 
 const purposes = [
   'coordination_meeting',
@@ -183,24 +183,17 @@ function ConsentForm({ view }: { view: CaseView }) {
 function Withdraw({ view, consent }: { view: CaseView; consent: CaseView['consents'][number] }) {
   const { t } = useI18n();
   const c = t.cases.consent;
-  const refresh = useRefreshCase(view.case.id);
   const [open, setOpen] = useState(false);
   const [on, setOn] = useState(todayInJapan());
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const save = async () => {
-    setError(null);
-    try {
+  const { error, run } = useCaseStep(view.case.id);
+  const save = () =>
+    run(async () => {
       await api.cases[':id'].consents[':childId'].withdrawal.$post({
         param: { id: view.case.id, childId: consent.id },
         json: { version: consent.version, withdrawnOn: on, reason },
       });
-      await refresh();
-    } catch (e) {
-      if (e instanceof ApiError) setError(e);
-      else throw e;
-    }
-  };
+    });
   if (!open) {
     return (
       <Button variant="tertiary" onClick={() => setOpen(true)}>

@@ -6,7 +6,6 @@ import {
   triageOutcomes,
 } from '../../../domain/cases/vocabulary';
 import { todayInJapan } from '../../../domain/text/wareki';
-import { ApiError } from '../../api/api-error';
 import { api } from '../../api/client';
 import { Button } from '../../components/Button';
 import { DateField } from '../../components/DateField';
@@ -21,7 +20,7 @@ import { nest } from '../../forms/nest';
 import { useRecordForm } from '../../forms/use-record-form';
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
-import { type CaseView, usePartners, useRefreshCase } from './case-data';
+import { type CaseView, useCaseStep, usePartners, useRefreshCase } from './case-data';
 import { emptyIntake, IntakeFields, intakeKeys, intakeLabels } from './IntakeFields';
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -229,20 +228,18 @@ function ReferralRow({
   const { t, lang } = useI18n();
   const tr = t.cases.triage;
   const partners = usePartners();
-  const refresh = useRefreshCase(view.case.id);
   const [status, setStatus] = useState('arrived');
   const [on, setOn] = useState(todayInJapan());
   const [note, setNote] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useCaseStep(view.case.id);
   const statusLabel = {
     pending: tr.pending,
     arrived: tr.arrived,
     not_arrived: tr.notArrived,
     cancelled: tr.cancelled,
   }[referral.status];
-  const confirm = async () => {
-    setError(null);
-    try {
+  const confirm = () =>
+    run(async () => {
       await api.cases[':id'].referrals[':childId'].$put({
         param: { id: view.case.id, childId: referral.id },
         json: {
@@ -252,12 +249,7 @@ function ReferralRow({
           note,
         },
       });
-      await refresh();
-    } catch (e) {
-      if (e instanceof ApiError) setError(e);
-      else throw e;
-    }
-  };
+    });
   return (
     <li className="mb-4 rounded-8 border border-solid-gray-300 p-4" data-testid="referral">
       <p className="text-std-17B-170">

@@ -19,7 +19,6 @@ import {
   type TerminationReason,
   terminationReasonLabels,
 } from '../../../domain/cases/vocabulary';
-import { ApiError } from '../../api/api-error';
 import { api } from '../../api/client';
 import { Button } from '../../components/Button';
 import { SelectField, TextArea } from '../../components/fields';
@@ -27,7 +26,7 @@ import { Notice } from '../../components/Notice';
 import { Section } from '../../components/Page';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { fill, useI18n } from '../../i18n/i18n';
-import { type CaseView, useCaseStaff, usePartners, useRefreshCase } from './case-data';
+import { type CaseView, useCaseStaff, useCaseStep, usePartners } from './case-data';
 
 /** Where each action is done, when it needs more than a reason. */
 const actionTab: Partial<Record<CaseAction, string>> = {
@@ -56,25 +55,18 @@ const isStatusOnly = (a: CaseAction): a is StatusOnlyAction =>
 
 function SimpleAction({ view, action }: { view: CaseView; action: StatusOnlyAction }) {
   const { t, label } = useI18n();
-  const refresh = useRefreshCase(view.case.id);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const run = async () => {
-    setError(null);
-    try {
+  const { error, run } = useCaseStep(view.case.id);
+  const take = () =>
+    run(async () => {
       await api.cases[':id'].transitions.$post({
         param: { id: view.case.id },
         json: { version: view.case.version, action, reason },
       });
       setOpen(false);
       setReason('');
-      await refresh();
-    } catch (e) {
-      if (e instanceof ApiError) setError(e);
-      else throw e;
-    }
-  };
+    });
   const name = label(caseActionLabels[action]);
   if (!open) {
     return (
@@ -103,7 +95,7 @@ function SimpleAction({ view, action }: { view: CaseView; action: StatusOnlyActi
         error={error?.fields.reason}
       />
       <div className="flex gap-3">
-        <Button onClick={() => void run()}>{t.cases.case.run}</Button>
+        <Button onClick={() => void take()}>{t.cases.case.run}</Button>
         <Button variant="tertiary" onClick={() => setOpen(false)}>
           {t.app.cancel}
         </Button>
@@ -114,23 +106,16 @@ function SimpleAction({ view, action }: { view: CaseView; action: StatusOnlyActi
 
 function Assignment({ view }: { view: CaseView }) {
   const { t } = useI18n();
-  const refresh = useRefreshCase(view.case.id);
   const options = useCaseStaff();
   const [lead, setLead] = useState(view.case.leadWorkerId ?? '');
-  const [error, setError] = useState<ApiError | null>(null);
-  const save = async () => {
-    setError(null);
-    try {
+  const { error, run } = useCaseStep(view.case.id);
+  const save = () =>
+    run(async () => {
       await api.cases[':id'].assignment.$put({
         param: { id: view.case.id },
         json: { version: view.case.version, leadWorkerId: lead, teamUserIds: view.team },
       });
-      await refresh();
-    } catch (e) {
-      if (e instanceof ApiError) setError(e);
-      else throw e;
-    }
-  };
+    });
   return (
     <Section title={t.cases.case.assign}>
       {error && <Notice tone="error" title={error.message} />}

@@ -12,7 +12,6 @@ import {
 } from '../../../domain/cases/vocabulary';
 import { parseDateInput, todayInJapan } from '../../../domain/text/wareki';
 import type { PlanView } from '../../../server/plans/present';
-import { ApiError } from '../../api/api-error';
 import { api } from '../../api/client';
 import { Button } from '../../components/Button';
 import { DateField } from '../../components/DateField';
@@ -27,7 +26,7 @@ import { asFlat, flag, list, text } from '../../forms/flat-form';
 import { unwrap, useRecordForm } from '../../forms/use-record-form';
 import { formatDate } from '../../i18n/format';
 import { fill, useI18n } from '../../i18n/i18n';
-import { type CaseView, usePartners, useRefreshCase } from './case-data';
+import { type CaseView, useCaseStep, usePartners, useRefreshCase } from './case-data';
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
@@ -418,8 +417,7 @@ function PlanSummary({ view, plan }: { view: CaseView; plan: PlanView }) {
 function PlanSteps({ view, plan }: { view: CaseView; plan: PlanView }) {
   const { t, label } = useI18n();
   const p = t.cases.plan;
-  const refresh = useRefreshCase(view.case.id);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useCaseStep(view.case.id);
   const [note, setNote] = useState('');
   const [on, setOn] = useState(todayInJapan());
   const [kind, setKind] = useState<'decision' | 'confirmation'>(
@@ -427,16 +425,6 @@ function PlanSteps({ view, plan }: { view: CaseView; plan: PlanView }) {
   );
   const [decided, setDecided] = useState<string[]>(plan.programmes);
   const a = plan.abilities;
-  const run = async (work: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await work();
-      await refresh();
-    } catch (e) {
-      if (e instanceof ApiError) setError(e);
-      else throw e;
-    }
-  };
   const step = (name: 'submit' | 'return' | 'adopt') =>
     run(() =>
       api.cases[':id'].plans[':childId'][':step{submit|return|adopt}'].$post({
@@ -565,23 +553,16 @@ function PlanSteps({ view, plan }: { view: CaseView; plan: PlanView }) {
 function PlanChange({ view }: { view: CaseView }) {
   const { t } = useI18n();
   const p = t.cases.plan;
-  const refresh = useRefreshCase(view.case.id);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const create = async () => {
-    setError(null);
-    try {
+  const { error, run } = useCaseStep(view.case.id);
+  const create = () =>
+    run(async () => {
       await api.cases[':id']['plan-changes'].$post({
         param: { id: view.case.id },
         json: { changeReason: reason },
       });
       setReason('');
-      await refresh();
-    } catch (e) {
-      if (e instanceof ApiError) setError(e);
-      else throw e;
-    }
-  };
+    });
   return (
     <Section title={p.change}>
       <p className="mb-4 max-w-3xl">{p.changeLead}</p>
@@ -615,9 +596,8 @@ function planTitle(t: ReturnType<typeof useI18n>['t'], plan: { planNo: number; r
 export function PlanTab({ view }: { view: CaseView }) {
   const { t, label, lang } = useI18n();
   const p = t.cases.plan;
-  const refresh = useRefreshCase(view.case.id);
   const [selected, setSelected] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, run } = useCaseStep(view.case.id);
   const current =
     view.plans.find((x) => x.id === selected) ??
     [...view.plans].reverse().find((x) => x.status !== 'superseded' && x.status !== 'closed') ??
@@ -643,9 +623,8 @@ export function PlanTab({ view }: { view: CaseView }) {
     !view.plans.some(
       (x) => x.revision > 0 && ['draft', 'under_review', 'adopted', 'decided'].includes(x.status),
     );
-  const create = async () => {
-    setError(null);
-    try {
+  const create = () =>
+    run(async () => {
       const created = await (
         await api.cases[':id'].plans.$post({
           param: { id: view.case.id },
@@ -653,12 +632,7 @@ export function PlanTab({ view }: { view: CaseView }) {
         })
       ).json();
       setSelected(created.planId);
-      await refresh();
-    } catch (e) {
-      if (e instanceof ApiError) setError(e);
-      else throw e;
-    }
-  };
+    });
   return (
     <div>
       <p className="mb-4 max-w-3xl">{p.lead}</p>

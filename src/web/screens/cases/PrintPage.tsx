@@ -49,6 +49,11 @@ function Sheet({ title, view, children }: { title: string; view: CaseView; child
           {t.cases.print.back}
         </Link>
       </div>
+      {view.person.sensitiveCategories.length > 0 && (
+        <p className="mb-2 border-2 border-black px-2 py-1 text-[10pt] font-bold">
+          {t.cases.print.sensitive}
+        </p>
+      )}
       <header className="mb-3 flex items-end justify-between border-b-2 border-black pb-1">
         <h1 className="text-[16pt] font-bold">{title}</h1>
         <p className="text-[9pt]">
