@@ -202,7 +202,15 @@ export async function getCase(deps: AppDeps, ctx: ActorContext, caseId: string) 
           .execute()
       : [];
 
-  await auditCase(db, ctx, row, 'case.read', { type: 'case', id: caseId });
+  // 要配慮個人情報 is named in the audit row, so its reads can be reviewed apart.
+  await auditCase(
+    db,
+    ctx,
+    row,
+    'case.read',
+    { type: 'case', id: caseId },
+    person.sensitive_categories.length > 0 ? { sensitive: person.sensitive_categories } : undefined,
+  );
 
   const today = todayInJapan(deps.now());
   const submitted = plans.some((p) => p.submitted_on !== null);
