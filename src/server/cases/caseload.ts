@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import { endedStatuses } from '../../domain/cases/case-status';
 import { addDays } from '../../domain/cases/deadlines';
 import { todayInJapan } from '../../domain/text/wareki';
 import { authorize } from '../access/authorize';
@@ -24,21 +23,22 @@ export async function getCaseload(
   const today = input.today ?? todayInJapan(deps.now());
   const me = ctx.actor.userId;
   const reader = new ScopedReader(db, ctx.actor);
-  const mine = () =>
-    reader
-      .cases()
-      .where((eb) =>
-        eb.or([
-          eb('support_case.lead_worker_id', '=', me),
-          eb.exists(
-            eb
-              .selectFrom('case_team_member')
-              .select('case_team_member.case_id')
-              .whereRef('case_team_member.case_id', '=', 'support_case.id')
-              .where('case_team_member.user_id', '=', me),
-          ),
-        ]),
+  // Cases on the home page: those still current (the caseworker's load), except for referrals,
+  // which are followed up after the case was referred out.
+  const past = ['closed', 'referred_out', 'info_only'] as const;
+  const mine = (current = true) =>
+    reader.cases().where('support_case.id', 'in', (eb) => {
+      const led = eb
+        .selectFrom('support_case as led')
+        .select('led.id')
+        .where('led.lead_worker_id', '=', me);
+      return (current ? led.where('led.status', 'not in', past) : led).unionAll(
+        eb
+          .selectFrom('case_team_member')
+          .select('case_team_member.case_id as id')
+          .where('case_team_member.user_id', '=', me),
       );
+    });
 
   const [cases, monitoring, overduePlans, followUps, referrals] = await Promise.all([
     mine()
@@ -53,12 +53,13 @@ export async function getCaseload(
         'person.name',
         'person.name_kana',
       ])
-      .where('support_case.status', 'not in', ['closed', 'referred_out', 'info_only'])
+      .where('support_case.status', 'not in', past)
       .orderBy('support_case.status_changed_at', 'desc')
       .limit(caseloadLimit)
       .execute(),
     mine()
       .innerJoin('monitoring', 'monitoring.case_id', 'support_case.id')
+      .innerJoin('plan', 'plan.id', 'monitoring.plan_id')
       .innerJoin('person', 'person.id', 'support_case.person_id')
       .select([
         'support_case.id',
@@ -69,6 +70,7 @@ export async function getCaseload(
         'monitoring.id as monitoring_id',
       ])
       .where('monitoring.done_on', 'is', null)
+      .where('plan.status', '=', 'active')
       .where('monitoring.due_on', '<=', addDays(today, 7))
       .orderBy('monitoring.due_on')
       .limit(100)
@@ -126,7 +128,7 @@ export async function getCaseload(
       .orderBy('case_closure.follow_up_until')
       .limit(100)
       .execute(),
-    mine()
+    mine(false)
       .innerJoin('referral', 'referral.case_id', 'support_case.id')
       .innerJoin('person', 'person.id', 'support_case.person_id')
       .leftJoin('partner_agency', 'partner_agency.id', 'referral.partner_agency_id')
@@ -148,6 +150,7 @@ export async function getCaseload(
   ]);
 
   const counts = await mine()
+    .where('support_case.status', 'not in', past)
     .select(['support_case.status', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('support_case.status')
     .execute();
@@ -166,14 +169,7 @@ export async function getCaseload(
   }
   return {
     today,
-    counts: counts
-      .filter(
-        (c) =>
-          !endedStatuses.includes(c.status) ||
-          c.status === 'terminated' ||
-          c.status === 'interrupted',
-      )
-      .map((c) => ({ status: c.status, count: Number(c.n) })),
+    counts: counts.map((c) => ({ status: c.status, count: Number(c.n) })),
     cases: cases.map((c) => ({
       id: c.id,
       caseNumber: c.case_number,
