@@ -17,7 +17,7 @@ import { triageCase } from '../cases/triage-case';
 import { saveHousehold } from '../persons/save-household';
 import { householdBody, personUpdateBody } from '../persons/schema';
 import { updatePerson } from '../persons/update-person';
-import type { DemoScript } from './demo-script';
+import type { DemoScript, PlanLine } from './demo-script';
 
 /**
  * The demo caseload of 架空市: three people whose support follows the three case examples of the
@@ -202,7 +202,7 @@ async function storyA(s: DemoScript, districts: Record<string, string>) {
       addressCity: '架空市',
       addressStreet: '東町二丁目8番',
       addressBuilding: 'コーポ架空 103号室',
-      districtId: districts['東地区'],
+      districtId: districts.東地区,
       phoneMobile: '090-0000-3101',
       safeContact: '携帯電話。出ないときは自宅へ訪問する。',
       sensitiveCategories: ['health'],
@@ -750,7 +750,7 @@ async function storyB(s: DemoScript, districts: Record<string, string>) {
         addressPrefecture: '架空県',
         addressCity: '架空市',
         addressStreet: '西町四丁目2番5号',
-        districtId: districts['西地区'],
+        districtId: districts.西地区,
         phoneHome: '0120-000-3202',
         safeContact: '自宅の電話。母が出ることが多い。',
         sensitiveCategories: ['disability'],
@@ -1208,7 +1208,7 @@ async function storyC(s: DemoScript, districts: Record<string, string>) {
         addressCity: '架空市',
         addressStreet: '北町一丁目14番',
         addressBuilding: 'ハイツ北町 202号室',
-        districtId: districts['北地区'],
+        districtId: districts.北地区,
         sensitiveCategories: ['disability', 'criminal_record'],
       },
       detection: {
@@ -1432,6 +1432,98 @@ async function storyC(s: DemoScript, districts: Record<string, string>) {
     personState: '「また家族のトラブルに巻き込まれるのではないか」と不安そう。',
   });
   const m = await memberIds(s, person.id);
+  // Who does what for the family, and the watch around them: the same in the plan and its change.
+  const familyLines: PlanLine[] = [
+    {
+      content: '支援チームの調整',
+      providerName: '架空市生活支援相談センター',
+      serviceClass: 'D',
+    },
+    {
+      content: '家族支援（適切な専門機関への連絡、同行訪問等）',
+      providerName: '架空市生活支援相談センター',
+      serviceClass: 'D',
+    },
+    {
+      content: '家族支援（父）',
+      providerPartnerAgencyId: s.partner('架空市中央地域包括支援センター'),
+      householdMemberId: m['坂口 勇'],
+      serviceClass: 'B',
+    },
+    {
+      content: '家族支援（妹とその子ども）',
+      providerName: '架空市福祉事務所（障害・児童）',
+      householdMemberId: m['坂口 愛'],
+      serviceClass: 'B',
+    },
+    {
+      content: '家族支援（妹とその子ども）',
+      providerPartnerAgencyId: s.partner('架空市こども家庭センター'),
+      providerName: '児童相談所',
+      householdMemberId: m['坂口 翔太'],
+      serviceClass: 'B',
+    },
+    {
+      content: '家族支援（妹とその子ども）',
+      providerName: '架空市立北小学校',
+      householdMemberId: m['坂口 翔太'],
+      serviceClass: 'C',
+    },
+    {
+      content: '家族支援（兄）',
+      providerName: '保護司',
+      householdMemberId: m['坂口 隆'],
+      serviceClass: 'C',
+    },
+    {
+      content: '家族支援（兄）',
+      providerName: 'キーパーソン（大家）',
+      householdMemberId: m['坂口 隆'],
+      serviceClass: 'C',
+    },
+    {
+      content: '家族支援（兄）',
+      providerPartnerAgencyId: s.partner('架空市基幹相談支援センター'),
+      householdMemberId: m['坂口 隆'],
+      serviceClass: 'B',
+    },
+    {
+      content: '家族支援（兄）',
+      providerName: '架空市社会福祉協議会（権利擁護サポートセンター）',
+      householdMemberId: m['坂口 隆'],
+      serviceClass: 'B',
+    },
+    {
+      content: '家族支援（母）：面談と家計相談',
+      providerName: '架空市社会福祉協議会（家計改善支援）',
+      householdMemberId: m['坂口 和子'],
+      serviceClass: 'A',
+      programme: 'household_budget',
+      frequency: '月1回',
+    },
+  ];
+  const localLines: PlanLine[] = [
+    {
+      content: 'ハローワーク同行',
+      providerName: '架空市生活支援相談センター',
+      serviceClass: 'D',
+    },
+    {
+      content: '地域の見守り体制構築',
+      providerName: '架空市生活支援相談センター',
+      serviceClass: 'D',
+    },
+    {
+      content: '地域の見守り体制構築',
+      providerPartnerAgencyId: s.partner('架空市民生委員児童委員協議会'),
+      serviceClass: 'C',
+    },
+    {
+      content: '地域の見守り体制構築',
+      providerName: '近隣住民、キーパーソン',
+      serviceClass: 'C',
+    },
+  ];
   await s.plan(
     id,
     {
@@ -1448,95 +1540,7 @@ async function storyC(s: DemoScript, districts: Record<string, string>) {
         { goal: '家族の支援を各機関に担ってもらい、自分の負担を減らす' },
         { goal: '地域の人に見守ってもらいながら暮らす' },
       ],
-      services: [
-        {
-          content: '支援チームの調整',
-          providerName: '架空市生活支援相談センター',
-          serviceClass: 'D',
-        },
-        {
-          content: '家族支援（適切な専門機関への連絡、同行訪問等）',
-          providerName: '架空市生活支援相談センター',
-          serviceClass: 'D',
-        },
-        {
-          content: '家族支援（父）',
-          providerPartnerAgencyId: s.partner('架空市中央地域包括支援センター'),
-          householdMemberId: m['坂口 勇'],
-          serviceClass: 'B',
-        },
-        {
-          content: '家族支援（妹とその子ども）',
-          providerName: '架空市福祉事務所（障害・児童）',
-          householdMemberId: m['坂口 愛'],
-          serviceClass: 'B',
-        },
-        {
-          content: '家族支援（妹とその子ども）',
-          providerPartnerAgencyId: s.partner('架空市こども家庭センター'),
-          providerName: '児童相談所',
-          householdMemberId: m['坂口 翔太'],
-          serviceClass: 'B',
-        },
-        {
-          content: '家族支援（妹とその子ども）',
-          providerName: '架空市立北小学校',
-          householdMemberId: m['坂口 翔太'],
-          serviceClass: 'C',
-        },
-        {
-          content: '家族支援（兄）',
-          providerName: '保護司',
-          householdMemberId: m['坂口 隆'],
-          serviceClass: 'C',
-        },
-        {
-          content: '家族支援（兄）',
-          providerName: 'キーパーソン（大家）',
-          householdMemberId: m['坂口 隆'],
-          serviceClass: 'C',
-        },
-        {
-          content: '家族支援（兄）',
-          providerPartnerAgencyId: s.partner('架空市基幹相談支援センター'),
-          householdMemberId: m['坂口 隆'],
-          serviceClass: 'B',
-        },
-        {
-          content: '家族支援（兄）',
-          providerName: '架空市社会福祉協議会（権利擁護サポートセンター）',
-          householdMemberId: m['坂口 隆'],
-          serviceClass: 'B',
-        },
-        {
-          content: '家族支援（母）：面談と家計相談',
-          providerName: '架空市社会福祉協議会（家計改善支援）',
-          householdMemberId: m['坂口 和子'],
-          serviceClass: 'A',
-          programme: 'household_budget',
-          frequency: '月1回',
-        },
-        {
-          content: 'ハローワーク同行',
-          providerName: '架空市生活支援相談センター',
-          serviceClass: 'D',
-        },
-        {
-          content: '地域の見守り体制構築',
-          providerName: '架空市生活支援相談センター',
-          serviceClass: 'D',
-        },
-        {
-          content: '地域の見守り体制構築',
-          providerPartnerAgencyId: s.partner('架空市民生委員児童委員協議会'),
-          serviceClass: 'C',
-        },
-        {
-          content: '地域の見守り体制構築',
-          providerName: '近隣住民、キーパーソン',
-          serviceClass: 'C',
-        },
-      ],
+      services: [...familyLines, ...localLines],
     },
     {
       write: -138,
@@ -1617,73 +1621,7 @@ async function storyC(s: DemoScript, districts: Record<string, string>) {
         { goal: '住居確保給付金を受けながら、父の入所先に近い住まいに移る' },
       ],
       services: [
-        {
-          content: '支援チームの調整',
-          providerName: '架空市生活支援相談センター',
-          serviceClass: 'D',
-        },
-        {
-          content: '家族支援（適切な専門機関への連絡、同行訪問等）',
-          providerName: '架空市生活支援相談センター',
-          serviceClass: 'D',
-        },
-        {
-          content: '家族支援（父）',
-          providerPartnerAgencyId: s.partner('架空市中央地域包括支援センター'),
-          householdMemberId: m['坂口 勇'],
-          serviceClass: 'B',
-        },
-        {
-          content: '家族支援（妹とその子ども）',
-          providerName: '架空市福祉事務所（障害・児童）',
-          householdMemberId: m['坂口 愛'],
-          serviceClass: 'B',
-        },
-        {
-          content: '家族支援（妹とその子ども）',
-          providerPartnerAgencyId: s.partner('架空市こども家庭センター'),
-          providerName: '児童相談所',
-          householdMemberId: m['坂口 翔太'],
-          serviceClass: 'B',
-        },
-        {
-          content: '家族支援（妹とその子ども）',
-          providerName: '架空市立北小学校',
-          householdMemberId: m['坂口 翔太'],
-          serviceClass: 'C',
-        },
-        {
-          content: '家族支援（兄）',
-          providerName: '保護司',
-          householdMemberId: m['坂口 隆'],
-          serviceClass: 'C',
-        },
-        {
-          content: '家族支援（兄）',
-          providerName: 'キーパーソン（大家）',
-          householdMemberId: m['坂口 隆'],
-          serviceClass: 'C',
-        },
-        {
-          content: '家族支援（兄）',
-          providerPartnerAgencyId: s.partner('架空市基幹相談支援センター'),
-          householdMemberId: m['坂口 隆'],
-          serviceClass: 'B',
-        },
-        {
-          content: '家族支援（兄）',
-          providerName: '架空市社会福祉協議会（権利擁護サポートセンター）',
-          householdMemberId: m['坂口 隆'],
-          serviceClass: 'B',
-        },
-        {
-          content: '家族支援（母）：面談と家計相談',
-          providerName: '架空市社会福祉協議会（家計改善支援）',
-          householdMemberId: m['坂口 和子'],
-          serviceClass: 'A',
-          programme: 'household_budget',
-          frequency: '月1回',
-        },
+        ...familyLines,
         {
           content: '申請支援（住居確保給付金）',
           providerName: '架空市生活支援相談センター',
@@ -1696,26 +1634,7 @@ async function storyC(s: DemoScript, districts: Record<string, string>) {
           programme: 'housing_benefit',
           startOn: s.date(-60),
         },
-        {
-          content: 'ハローワーク同行',
-          providerName: '架空市生活支援相談センター',
-          serviceClass: 'D',
-        },
-        {
-          content: '地域の見守り体制構築',
-          providerName: '架空市生活支援相談センター',
-          serviceClass: 'D',
-        },
-        {
-          content: '地域の見守り体制構築',
-          providerPartnerAgencyId: s.partner('架空市民生委員児童委員協議会'),
-          serviceClass: 'C',
-        },
-        {
-          content: '地域の見守り体制構築',
-          providerName: '近隣住民、キーパーソン',
-          serviceClass: 'C',
-        },
+        ...localLines,
       ],
     },
     {
@@ -1776,7 +1695,7 @@ async function newerCases(s: DemoScript, districts: Record<string, string>) {
         addressPrefecture: '架空県',
         addressCity: '架空市',
         addressStreet: '中央三丁目5番',
-        districtId: districts['中央地区'],
+        districtId: districts.中央地区,
         phoneMobile: '090-0000-3404',
       },
       intake: {
@@ -1838,7 +1757,7 @@ async function newerCases(s: DemoScript, districts: Record<string, string>) {
         addressPrefecture: '架空県',
         addressCity: '架空市',
         addressStreet: '東町五丁目1番',
-        districtId: districts['東地区'],
+        districtId: districts.東地区,
         phoneHome: '0120-000-3505',
       },
       intake: {
@@ -1887,7 +1806,7 @@ async function newerCases(s: DemoScript, districts: Record<string, string>) {
         addressPrefecture: '架空県',
         addressCity: '架空市',
         addressStreet: '西町一丁目9番',
-        districtId: districts['西地区'],
+        districtId: districts.西地区,
       },
       detection: {
         detectedOn: s.date(-3),

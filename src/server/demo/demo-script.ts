@@ -35,6 +35,8 @@ type Loose<T> = T extends readonly (infer U)[]
     : T;
 type Raw<S extends z.ZodType> = Loose<z.input<S>>;
 type PlanRaw = Omit<Raw<typeof planFields>, 'monitoringDates'> & { monitoringDates?: number[] };
+/** One service line of a demo plan. */
+export type PlanLine = NonNullable<PlanRaw['services']>[number];
 
 /**
  * Plays a demo case through the same use cases the screens call, one step at a time, with the
