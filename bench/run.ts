@@ -1,10 +1,11 @@
+import { benchCases } from './cases';
 import { benchStartup } from './startup';
 
 /**
  * `npm run bench`: every benchmark, each writing its section of docs/benchmarks.md.
  * `npm run bench -- startup` runs one.
  */
-const all: Record<string, () => Promise<string>> = { startup: benchStartup };
+const all: Record<string, () => Promise<string>> = { startup: benchStartup, cases: benchCases };
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const name of chosen.length ? chosen : Object.keys(all)) {
   const bench = all[name];
