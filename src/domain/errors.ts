@@ -144,6 +144,46 @@ export const errorCatalogue = {
     ja: 'このプランの支援決定はすでに記録されています。',
     en: 'The support decision for this plan is already recorded.',
   },
+  MEETING_CONSENT_MISSING: {
+    status: 409,
+    ja: '本人の同意の範囲に、この会議に出席する機関がすべては含まれていないため、この会議では検討できません。同意の範囲を確認していただくか、支援会議での検討をご検討ください。',
+    en: 'The person’s consent does not cover every organisation at this meeting, so the case cannot be discussed here. Check the consent, or consider the support meeting (支援会議).',
+  },
+  MEETING_PARTNERS_NOT_ALLOWED: {
+    status: 409,
+    ja: '所内のケース会議には、関係機関の方は参加できません。',
+    en: 'Partner organisations cannot take part in an internal case conference.',
+  },
+  MEETING_NOT_MEMBER: {
+    status: 403,
+    ja: 'この会議の構成員ではないため、この案件は閲覧できません。',
+    en: 'You are not a member of this meeting, so you cannot see this item.',
+  },
+  CONFIDENTIALITY_NOT_ACKNOWLEDGED: {
+    status: 403,
+    ja: 'この会議の守秘義務の確認がまだ済んでいないため、案件は閲覧できません。会議のページで守秘義務の内容を確認してください。',
+    en: 'You have not yet acknowledged this meeting’s duty of confidentiality, so you cannot see its items. Please acknowledge it on the meeting page.',
+  },
+  MEETING_OUTSIDE_CONSENT: {
+    status: 403,
+    ja: '本人の同意の範囲に貴機関が含まれていないため、この案件は閲覧できません。',
+    en: 'The person’s consent does not cover your organisation, so you cannot see this item.',
+  },
+  MUNICIPAL_OFFICER_REQUIRED: {
+    status: 409,
+    ja: 'この会議の決定には、自治体担当者の出席が必要です。出欠を記録してから決定してください。',
+    en: 'A decision at this meeting needs a municipal officer present. Record the attendance first.',
+  },
+  ALREADY_ON_AGENDA: {
+    status: 409,
+    ja: 'このケースは、すでにこの会議の議題に入っています。',
+    en: 'This case is already on this meeting’s agenda.',
+  },
+  ITEM_ALREADY_DECIDED: {
+    status: 409,
+    ja: 'この案件はすでに決定が記録されています。',
+    en: 'A decision has already been recorded for this item.',
+  },
   PAYLOAD_TOO_LARGE: {
     status: 413,
     ja: '送信された内容が大きすぎます。',

@@ -168,6 +168,38 @@ export const fieldMessages = {
     ja: '支援調整会議に提出する前に、この項目を入力してください。',
     en: 'Please fill this in before submitting the plan.',
   },
+  invalidTime: {
+    ja: '時刻を正しく入力してください（例：9:00、13:30）。',
+    en: 'Please enter a valid time (e.g. 9:00, 13:30).',
+  },
+  regularPatternRequired: {
+    ja: '定例開催の場合は、第何週の何曜日に開くかを選択してください。',
+    en: 'For regular sittings, choose the week and the weekday.',
+  },
+  legalBasisRequired: {
+    ja: 'この会議の根拠となる法律の規定を選択してください。',
+    en: 'Please choose the legal basis of this meeting.',
+  },
+  legalBasisNotAllowed: {
+    ja: 'この種類の会議には、その法律の規定は当てはまりません。',
+    en: 'That legal basis does not apply to this kind of meeting.',
+  },
+  memberNeedsOne: {
+    ja: '職員、機関、または氏名のいずれか一つを指定してください。',
+    en: 'Name one: a staff member, an organisation, or a person.',
+  },
+  decisionNotForItem: {
+    ja: 'この種類の案件には、その決定は選べません。',
+    en: 'That decision does not apply to this kind of item.',
+  },
+  seriesNotInMeeting: {
+    ja: 'この会議（合同開催を含む）の会議体から選んでください。',
+    en: 'Choose one of the bodies sitting at this meeting.',
+  },
+  planNotUnderReview: {
+    ja: '支援調整会議に提出されたプラン（検討中）がありません。先にプランを提出してください。',
+    en: 'There is no plan submitted for review. Submit the plan first.',
+  },
   invalid: { ja: '入力内容を確認してください。', en: 'Please check this entry.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

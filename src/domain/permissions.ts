@@ -28,6 +28,14 @@ export const actions = [
   'assessment.review',
   /** 支援決定・確認: the municipality's decision; it cannot be delegated to a commissioned agency. */
   'supportDecision.record',
+  /** See the meetings one takes part in, and the items one may see there (policies/meeting-policy.ts). */
+  'meeting.read',
+  /** Set up meeting bodies and their members, schedule meetings, build agendas, take attendance. */
+  'meeting.manage',
+  /** Record what a meeting discussed and decided, with homework and missing resources. */
+  'meeting.record',
+  /** One's own tasks: homework from meetings. */
+  'task.update',
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -66,6 +74,10 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   'case.assign': ['chief_support_worker'],
   'assessment.review': ['chief_support_worker'],
   'supportDecision.record': ['municipal_officer'],
+  'meeting.read': [...supportRoles, 'municipal_officer', 'partner_staff'],
+  'meeting.manage': [...supportRoles, 'municipal_officer'],
+  'meeting.record': [...supportRoles, 'municipal_officer'],
+  'task.update': [...supportRoles, 'municipal_officer', 'partner_staff'],
 };
 
 export function rolesAllow(roles: readonly Role[], action: Action): boolean {

@@ -16,6 +16,7 @@ import { handleError } from './http/error-boundary';
 import { accessLog, requestBasics } from './http/request-basics';
 import { noStore, securityHeaders } from './http/security-headers';
 import { mountWebAssets } from './http/web-assets';
+import { meetingRoutes, meetingSeriesRoutes } from './meetings/routes';
 import {
   municipalityRoutes,
   partnerAgencyRoutes,
@@ -46,7 +47,9 @@ export const api = new Hono<AppEnv>()
   .route('/cases', consentRoutes)
   .route('/cases', assessmentRoutes)
   .route('/cases', planRoutes)
-  .route('/persons', personRoutes);
+  .route('/persons', personRoutes)
+  .route('/meeting-series', meetingSeriesRoutes)
+  .route('/meetings', meetingRoutes);
 
 export type ApiType = typeof api;
 

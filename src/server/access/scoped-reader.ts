@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Expression, type Kysely, sql } from 'kysely';
 import type { Actor } from '../../domain/actor';
 import { rolesAllow } from '../../domain/permissions';
 import type { Database } from '../db/schema';
@@ -91,6 +91,111 @@ export class ScopedReader {
             .select('support_case.id')
             .where('support_case.person_id', '=', eb.ref('person.id')),
         ),
+      );
+  }
+
+  /**
+   * Meeting bodies (their names, types and schedules: no case in them): staff of the municipality
+   * see all of them but another agency's internal case conferences; partner staff those they or
+   * their organisation are members of.
+   */
+  meetingSeries() {
+    const query = this.db
+      .selectFrom('meeting_series')
+      .where('meeting_series.municipality_id', '=', this.actor.municipalityId);
+    if (!rolesAllow(this.actor.roles, 'meeting.read')) return query.where(sql<boolean>`false`);
+    const { supportAgencyId } = this.actor;
+    return query.where((eb) =>
+      eb.or([
+        eb.exists(this.membershipOf(eb.ref('meeting_series.id'))),
+        ...(rolesAllow(this.actor.roles, 'meeting.manage')
+          ? [
+              eb('meeting_series.type', '<>', 'case_conference'),
+              ...(supportAgencyId
+                ? [eb('meeting_series.host_agency_id', '=', supportAgencyId)]
+                : []),
+            ]
+          : []),
+      ]),
+    );
+  }
+
+  /**
+   * Meetings whose date, body and attendance the actor may see (policies/meeting-policy.ts
+   * `canSeeMeeting`, as SQL): those of a body they see, those they attend, and those where they or
+   * their organisation join an item. What is said about each case is decided per item.
+   */
+  meetings() {
+    const query = this.db
+      .selectFrom('meeting')
+      .where('meeting.municipality_id', '=', this.actor.municipalityId);
+    if (!rolesAllow(this.actor.roles, 'meeting.read')) return query.where(sql<boolean>`false`);
+    const { userId, partnerAgencyId } = this.actor;
+    return query.where((eb) =>
+      eb.or([
+        eb.exists(
+          this.meetingSeries()
+            .select('meeting_series.id')
+            .where('meeting_series.id', '=', eb.ref('meeting.series_id')),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('meeting_joint_series')
+            .select('meeting_joint_series.series_id')
+            .whereRef('meeting_joint_series.meeting_id', '=', 'meeting.id')
+            .where((j) => j.exists(this.membershipOf(j.ref('meeting_joint_series.series_id')))),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('meeting_attendee')
+            .select('meeting_attendee.id')
+            .whereRef('meeting_attendee.meeting_id', '=', 'meeting.id')
+            .where((a) =>
+              a.or([
+                a('meeting_attendee.user_id', '=', userId),
+                ...(partnerAgencyId
+                  ? [a('meeting_attendee.partner_agency_id', '=', partnerAgencyId)]
+                  : []),
+              ]),
+            ),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('meeting_item_guest')
+            .innerJoin('meeting_item', 'meeting_item.id', 'meeting_item_guest.item_id')
+            .select('meeting_item_guest.id')
+            .whereRef('meeting_item.meeting_id', '=', 'meeting.id')
+            .where((g) =>
+              g.or([
+                g('meeting_item_guest.user_id', '=', userId),
+                ...(partnerAgencyId
+                  ? [g('meeting_item_guest.partner_agency_id', '=', partnerAgencyId)]
+                  : []),
+              ]),
+            ),
+        ),
+      ]),
+    );
+  }
+
+  /** The actor's own entries on a body's member register: in person, or through their organisation. */
+  membershipOf(seriesId: Expression<string>) {
+    const { userId, partnerAgencyId, supportAgencyId } = this.actor;
+    return this.db
+      .selectFrom('meeting_member')
+      .select('meeting_member.id')
+      .where('meeting_member.series_id', '=', seriesId)
+      .where('meeting_member.ended_on', 'is', null)
+      .where((eb) =>
+        eb.or([
+          eb('meeting_member.user_id', '=', userId),
+          ...(partnerAgencyId
+            ? [eb('meeting_member.partner_agency_id', '=', partnerAgencyId)]
+            : []),
+          ...(supportAgencyId
+            ? [eb('meeting_member.support_agency_id', '=', supportAgencyId)]
+            : []),
+        ]),
       );
   }
 

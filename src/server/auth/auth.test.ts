@@ -46,6 +46,10 @@ describe('sign-in', () => {
       'case.read',
       'case.create',
       'case.update',
+      'meeting.read',
+      'meeting.manage',
+      'meeting.record',
+      'task.update',
     ]);
 
     const rows = await auditRows(world.users.supportWorker.id, 'auth.sign_in');

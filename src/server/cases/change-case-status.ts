@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { activeConsents } from '../../domain/cases/consent';
 import { todayInJapan } from '../../domain/text/wareki';
+import { consentRecordsOf } from '../consent/consent-records';
 import type { Database, SupportCase } from '../db/schema';
 import type { ActorContext, AppDeps } from '../http/context';
 import { DomainError, fieldError } from '../http/domain-error';
@@ -19,18 +20,7 @@ const guards: Partial<
   >
 > = {
   async start_assessment(db, kase, today) {
-    const consents = await db
-      .selectFrom('consent')
-      .select(['id', 'given_on', 'withdrawn_on', 'all_agencies'])
-      .where('case_id', '=', kase.id)
-      .execute();
-    const records = consents.map((c) => ({
-      id: c.id,
-      givenOn: c.given_on,
-      withdrawnOn: c.withdrawn_on,
-      allAgencies: c.all_agencies,
-      partnerAgencyIds: [],
-    }));
+    const records = await consentRecordsOf(db, kase.id);
     if (activeConsents(records, today).length === 0) throw new DomainError('CONSENT_REQUIRED');
   },
   async start_evaluation(db, kase) {

@@ -1,4 +1,5 @@
 import { missingAttemptsForInterruption } from '../../domain/cases/interruption';
+import { transact } from '../db/transact';
 import type { ActorContext, AppDeps } from '../http/context';
 import { DomainError, fieldError } from '../http/domain-error';
 import { auditCase, loadCaseToWork } from './case-access';
@@ -60,7 +61,7 @@ export async function closeCase(
       .executeTakeFirst();
     if (!worker) throw fieldError('followUpBy', 'unknownReference');
   }
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const updated = await transitionCase(
       trx,
       ctx,

@@ -28,6 +28,14 @@ import type {
   Urgency,
   WorkStatus,
 } from '../../domain/cases/vocabulary';
+import type { ItemDecision, ItemKind, PhaseMinutes } from '../../domain/meetings/agenda';
+import type {
+  AttendanceRole,
+  LegalBasisCode,
+  MeetingPattern,
+  MeetingType,
+  MemberTier,
+} from '../../domain/meetings/meeting-types';
 import type {
   AgencyOperation,
   ContractorKind,
@@ -627,6 +635,175 @@ export interface CaseClosureTable {
   created_at: DefaultedTimestamp;
 }
 
+export interface MeetingSeriesTable {
+  id: Generated<string>;
+  municipality_id: string;
+  type: MeetingType;
+  name: string;
+  legal_basis: LegalBasisCode | null;
+  host_agency_id: string | null;
+  pattern: MeetingPattern;
+  regular_week: number | null;
+  regular_weekday: number | null;
+  default_start: Defaulted<string>;
+  place: string | null;
+  online: Defaulted<boolean>;
+  minutes_per_case: Defaulted<number>;
+  phase_minutes: ColumnType<PhaseMinutes, string | undefined, string>;
+  active: Defaulted<boolean>;
+  version: Defaulted<number>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface MeetingMemberTable {
+  id: Generated<string>;
+  municipality_id: string;
+  series_id: string;
+  tier: MemberTier;
+  user_id: string | null;
+  partner_agency_id: string | null;
+  support_agency_id: string | null;
+  name: string | null;
+  organisation: string | null;
+  appointed_on: IsoDate | null;
+  ended_on: IsoDate | null;
+}
+
+export interface MeetingAcknowledgementTable {
+  series_id: string;
+  municipality_id: string;
+  user_id: string;
+  acknowledged_at: DefaultedTimestamp;
+}
+
+export type MeetingStatus = 'planned' | 'held' | 'cancelled';
+
+export interface MeetingTable {
+  id: Generated<string>;
+  municipality_id: string;
+  series_id: string;
+  held_on: IsoDate;
+  starts_at: string;
+  place: string | null;
+  online: Defaulted<boolean>;
+  tier: Defaulted<MemberTier>;
+  status: Defaulted<MeetingStatus>;
+  note: string | null;
+  created_by: string | null;
+  version: Defaulted<number>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface MeetingJointSeriesTable {
+  meeting_id: string;
+  municipality_id: string;
+  series_id: string;
+}
+
+export interface MeetingAttendeeTable {
+  id: Generated<string>;
+  municipality_id: string;
+  meeting_id: string;
+  user_id: string | null;
+  partner_agency_id: string | null;
+  name: string | null;
+  organisation: string | null;
+  municipal: Defaulted<boolean>;
+  roles: Defaulted<AttendanceRole[]>;
+  present: boolean | null;
+}
+
+export type ItemBasis = 'consent' | 'law' | 'internal';
+
+export interface MeetingItemTable {
+  id: Generated<string>;
+  municipality_id: string;
+  meeting_id: string;
+  series_id: string;
+  case_id: string;
+  plan_id: string | null;
+  kind: ItemKind;
+  position: number;
+  minutes: number;
+  reporter_id: string | null;
+  basis: ItemBasis;
+  consent_id: string | null;
+  legal_basis: LegalBasisCode | null;
+  summary: string | null;
+  discussion: string | null;
+  check_fits: boolean | null;
+  check_addresses: boolean | null;
+  check_motivates: boolean | null;
+  person_attended: boolean | null;
+  decision: ItemDecision | null;
+  decision_note: string | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  version: Defaulted<number>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface MeetingItemGuestTable {
+  id: Generated<string>;
+  municipality_id: string;
+  item_id: string;
+  partner_agency_id: string | null;
+  user_id: string | null;
+  name: string | null;
+  appointed: Defaulted<boolean>;
+}
+
+export interface MeetingRequestTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  meeting_type: MeetingType;
+  kind: ItemKind;
+  note: string | null;
+  requested_by: string | null;
+  requested_at: DefaultedTimestamp;
+  item_id: string | null;
+  withdrawn_at: Timestamp | null;
+}
+
+export interface TaskTable {
+  id: Generated<string>;
+  municipality_id: string;
+  owner_id: string;
+  case_id: string | null;
+  meeting_item_id: string | null;
+  description: string;
+  due_on: IsoDate | null;
+  done_on: IsoDate | null;
+  created_by: string | null;
+  version: Defaulted<number>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export type ResourceGapStatus = 'raised' | 'recognised' | 'in_development' | 'created' | 'closed';
+
+export interface ResourceGapTable {
+  id: Generated<string>;
+  municipality_id: string;
+  description: string;
+  status: Defaulted<ResourceGapStatus>;
+  meeting_item_id: string | null;
+  raised_by: string | null;
+  version: Defaulted<number>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface ResourceGapCaseTable {
+  gap_id: string;
+  municipality_id: string;
+  case_id: string;
+}
+
 export interface Database {
   municipality: MunicipalityTable;
   district: DistrictTable;
@@ -665,6 +842,18 @@ export interface Database {
   evaluation: EvaluationTable;
   evaluation_goal: EvaluationGoalTable;
   case_closure: CaseClosureTable;
+  meeting_series: MeetingSeriesTable;
+  meeting_member: MeetingMemberTable;
+  meeting_acknowledgement: MeetingAcknowledgementTable;
+  meeting: MeetingTable;
+  meeting_joint_series: MeetingJointSeriesTable;
+  meeting_attendee: MeetingAttendeeTable;
+  meeting_item: MeetingItemTable;
+  meeting_item_guest: MeetingItemGuestTable;
+  meeting_request: MeetingRequestTable;
+  task: TaskTable;
+  resource_gap: ResourceGapTable;
+  resource_gap_case: ResourceGapCaseTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;
@@ -695,3 +884,6 @@ export type ContactRecord = Selectable<ContactRecordTable>;
 export type Monitoring = Selectable<MonitoringTable>;
 export type Evaluation = Selectable<EvaluationTable>;
 export type CaseClosure = Selectable<CaseClosureTable>;
+export type MeetingSeries = Selectable<MeetingSeriesTable>;
+export type Meeting = Selectable<MeetingTable>;
+export type MeetingItem = Selectable<MeetingItemTable>;

@@ -65,6 +65,18 @@ export const dateInput = z.string().transform((v, ctx) => {
   return iso;
 });
 
+/** A time of day, 9:00 or ９：００ alike, stored as HH:MM. */
+export const timeInput = z.string().transform((v, ctx) => {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(v.normalize('NFKC').trim());
+  const h = Number(match?.[1]);
+  const m = Number(match?.[2]);
+  if (!match || h > 23 || m > 59) {
+    ctx.addIssue({ code: 'custom', message: 'invalidTime' });
+    return z.NEVER;
+  }
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+});
+
 export const optionalDate = z.preprocess(emptyToNull, dateInput.nullable());
 
 export const isoDate = z.string().refine(isIsoDate, 'invalidDate');

@@ -2,6 +2,7 @@ import type { CaseAction } from '../../domain/cases/case-status';
 import type { PlanAction } from '../../domain/cases/plan-status';
 import { todayInJapan } from '../../domain/text/wareki';
 import { transitionCase } from '../cases/transition';
+import { transact } from '../db/transact';
 import type { ActorContext, AppDeps } from '../http/context';
 import { DomainError, type FieldProblem } from '../http/domain-error';
 import { getPlan } from './get-plan';
@@ -43,7 +44,7 @@ export async function reviewPlan(
     if (services.length === 0) missing.push({ path: 'services', key: 'planIncomplete' });
     if (missing.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: missing });
   }
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     await stepPlan(trx, ctx, row, plan, steps[step].planAction, {
       now,
       version: input.version,
