@@ -1,5 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getCaseView, openIntakeCase, planStep, toPlanning, writePlan } from '../test/case-helpers';
+import {
+  getCaseView,
+  openIntakeCase,
+  planStep,
+  toInSupport,
+  toPlanning,
+  transition,
+  writePlan,
+} from '../test/case-helpers';
 import { signedIn, type TestClient } from '../test/client';
 import { createPartnerAgency, createUser, createWorld } from '../test/factories';
 import { type TestApp, testApp } from '../test/test-app';
@@ -519,5 +527,98 @@ describe('partner staff', () => {
     const refused = await partner.get(`/api/meetings/${meetingId}/items/${item.id}`);
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ error: { code: 'MEETING_OUTSIDE_CONSENT' } });
+  });
+});
+
+describe('a termination at the 支援調整会議', () => {
+  it('is proposed by the evaluation, approved with the officer present, and terminates the case', async () => {
+    const { seriesId, meetingId } = await coordinationMeeting('R8.10.15');
+    const { caseId } = await toInSupport(worker, officer);
+    await transition(worker, caseId, 'start_evaluation');
+    let view = await getCaseView(worker, caseId);
+    const active = view.plans.find((p) => p.status === 'active');
+    const plan = ok(
+      await worker.get<{ goals: { id: string }[] }>(`/api/cases/${caseId}/plans/${active?.id}`),
+      'plan',
+    );
+    ok(
+      await worker.post(`/api/cases/${caseId}/evaluations`, {
+        caseVersion: view.case.version,
+        evaluatedOn: 'R8.10.1',
+        goals: plan.goals.map((g) => ({ planGoalId: g.id, achievement: 'achieved' })),
+        employed: true,
+        employmentStartedOn: 'R8.9.15',
+        employmentType: 'non_regular',
+        improvements: ['earned_income_increased'],
+        decision: 'terminate',
+      }),
+      'evaluation',
+    );
+    const suggestions = ok(
+      await chief.get<{ items: { caseId: string; kind: string; reason: string }[] }>(
+        `/api/meeting-series/${seriesId}/suggestions`,
+      ),
+      'suggestions',
+    );
+    expect(suggestions.items).toEqual([
+      expect.objectContaining({ caseId, kind: 'termination', reason: 'termination_proposed' }),
+    ]);
+    const item = ok(
+      await chief.post<{ id: string; version: number; kind: string }>(
+        `/api/meetings/${meetingId}/items`,
+        { caseId, kind: 'termination' },
+      ),
+      'item',
+    );
+    const meeting = ok(await chief.get<MeetingView>(`/api/meetings/${meetingId}`), 'meeting');
+    ok(
+      await chief.put(`/api/meetings/${meetingId}/attendance`, {
+        version: meeting.version,
+        attendees: [
+          { userId: world.users.officer.id, roles: ['member'], present: true },
+          { userId: world.users.chief.id, roles: ['chair', 'minutes'], present: true },
+        ],
+      }),
+      'attendance',
+    );
+    const withoutReason = await chief.post(`/api/meetings/${meetingId}/items/${item.id}/record`, {
+      version: item.version,
+      decision: 'termination_approved',
+    });
+    expect(withoutReason.status).toBe(400);
+    expect(withoutReason.body).toMatchObject({
+      error: { fields: [{ path: 'closure.reason', message: '選択してください。' }] },
+    });
+    const wrongDecision = await chief.post(`/api/meetings/${meetingId}/items/${item.id}/record`, {
+      version: item.version,
+      decision: 'adopted',
+    });
+    expect(wrongDecision.body).toMatchObject({ error: { fields: [{ path: 'decision' }] } });
+
+    const approved = await chief.post(`/api/meetings/${meetingId}/items/${item.id}/record`, {
+      version: item.version,
+      discussion: '就労が定着しており、終結が妥当。',
+      decision: 'termination_approved',
+      closure: {
+        reason: 'goals_in_sight',
+        followUp: true,
+        followUpBy: world.users.supportWorker.id,
+        followUpMethod: '月1回の電話',
+        followUpUntil: 'R9.1.31',
+      },
+    });
+    expect(approved.status).toBe(200);
+    view = await getCaseView(worker, caseId);
+    expect(view.case.status).toBe('terminated');
+    const closure = await t.database.db
+      .selectFrom('case_closure')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    expect(closure).toMatchObject({
+      decided_on: '2026-10-15',
+      reason: 'goals_in_sight',
+      meeting_note: '架空市支援調整会議（2026-10-15）：終結を了承',
+    });
   });
 });
