@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { searchKey } from '../src/domain/text/search';
 import { todayInJapan } from '../src/domain/text/wareki';
@@ -136,9 +137,13 @@ export interface BulkData {
   seconds: number;
 }
 
+/** The data is made again when the migrations or this generator change. */
 async function fingerprint(count: number): Promise<string> {
   const migrations = await readMigrations();
-  return JSON.stringify({ count, migrations: migrations.map((m) => m.checksum) });
+  const generator = createHash('sha256')
+    .update(await readFile(fileURLToPath(import.meta.url)))
+    .digest('hex');
+  return JSON.stringify({ count, migrations: migrations.map((m) => m.checksum), generator });
 }
 
 export async function openBulkCases(count: number): Promise<BulkData> {
@@ -267,7 +272,7 @@ async function generate(database: DatabaseHandle, count: number) {
         extract(year from ${today}::date - b.days_ago - interval '3 month')::int as fiscal_year,
         b.days_ago < 240 and b.r_open < 0.6 as is_open,
         case when b.days_ago < 240 and b.r_open < 0.6
-          then (array['in_support','in_support','in_support','monitoring','assessing','planning','continuing','applied','evaluation'])[1 + floor(b.r_status * 9)::int]
+          then (array['in_support','in_support','in_support','monitoring','assessing','planning','continuing','applied','evaluation','plan_review'])[1 + floor(b.r_status * 10)::int]
           else (array['closed','closed','closed','terminated','interrupted','referred_out','info_only','follow_up'])[1 + floor(b.r_status * 8)::int]
         end as status
       from bench_row b
@@ -299,7 +304,8 @@ async function generate(database: DatabaseHandle, count: number) {
     from support_case where ${bulk}
     union all
     select id, municipality_id, 'continuing', status,
-      case when status in ('in_support','monitoring','evaluation') then 'start_support' else 'close' end,
+      case when status in ('in_support','monitoring','evaluation') then 'start_support'
+        when status = 'plan_review' then 'submit_plan' else 'close' end,
       lead_worker_id, status_changed_at
     from support_case where ${bulk}`.execute(db);
   step('case_transition');
@@ -318,12 +324,15 @@ async function generate(database: DatabaseHandle, count: number) {
     insert into plan (municipality_id, case_id, plan_no, status, long_term_goal, period_start, period_end,
       programmes, monitoring_dates, submitted_on, adopted_on, activated_on, author_id)
     select municipality_id, id, 1,
-      case when status in ('in_support','monitoring','evaluation') then 'active' else 'closed' end,
+      case when status in ('in_support','monitoring','evaluation') then 'active'
+        when status = 'plan_review' then 'under_review' else 'closed' end,
       '安定した収入を得て、自分の力で生活を続ける。', opened_on + 14, opened_on + 194,
       array['self_reliance_consultation'], array[opened_on + 74, opened_on + 134, opened_on + 194],
-      opened_on + 14, opened_on + 20, opened_on + 21, lead_worker_id
+      opened_on + 14,
+      case when status <> 'plan_review' then opened_on + 20 end,
+      case when status <> 'plan_review' then opened_on + 21 end, lead_worker_id
     from support_case
-    where ${bulk} and status in ('in_support','monitoring','evaluation','terminated','follow_up','closed')`.execute(
+    where ${bulk} and status in ('in_support','monitoring','evaluation','plan_review','terminated','follow_up','closed')`.execute(
     db,
   );
   step('plan');
@@ -347,7 +356,7 @@ async function generate(database: DatabaseHandle, count: number) {
       case when d < current_date then '求職活動を続けている。' end,
       case when d < current_date then 'continue' end
     from plan p join support_case c on c.id = p.case_id, unnest(p.monitoring_dates) as d
-    where ${bulkOf('c')}`.execute(db);
+    where ${bulkOf('c')} and p.status <> 'under_review'`.execute(db);
   step('monitoring');
   // Two audited reads per case, so the audit log is not empty beside 100,000 cases.
   await sql`

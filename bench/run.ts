@@ -1,11 +1,16 @@
 import { benchCases } from './cases';
+import { benchMeetings } from './meetings';
 import { benchStartup } from './startup';
 
 /**
  * `npm run bench`: every benchmark, each writing its section of docs/benchmarks.md.
  * `npm run bench -- startup` runs one.
  */
-const all: Record<string, () => Promise<string>> = { startup: benchStartup, cases: benchCases };
+const all: Record<string, () => Promise<string>> = {
+  startup: benchStartup,
+  cases: benchCases,
+  meetings: benchMeetings,
+};
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const name of chosen.length ? chosen : Object.keys(all)) {
   const bench = all[name];
