@@ -6,10 +6,15 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { searchKey } from '../src/domain/text/search';
 import { todayInJapan } from '../src/domain/text/wareki';
+import { createApp } from '../src/server/app';
+import { instanceSecret } from '../src/server/auth/instance-secrets';
 import { loadConfig } from '../src/server/config';
 import { type DatabaseHandle, openPGlite } from '../src/server/db/connect';
 import { applyMigrations, readMigrations } from '../src/server/db/migrate';
+import { demoPassword } from '../src/server/demo/demo-data';
 import { seedDemoData } from '../src/server/demo/seed-demo';
+import { createLogger } from '../src/server/http/logger';
+import { TestClient } from '../src/server/test/client';
 
 /**
  * A municipality with a large caseload for the benchmarks: the demo 架空市 and its caseload, then
@@ -379,4 +384,30 @@ async function generate(database: DatabaseHandle, count: number) {
   );
   await sql`vacuum analyze`.execute(db);
   step('vacuum analyze');
+}
+
+/**
+ * The real application on the generated cases, called in process as the screens call it, signed
+ * in as one of the demo users.
+ */
+export async function benchApp(count: number, loginId: string) {
+  process.stdout.write(`  preparing ${count.toLocaleString()} cases (reused when unchanged)…\n`);
+  const bulk = await openBulkCases(count);
+  if (bulk.created) process.stdout.write(`  generated in ${bulk.seconds.toFixed(0)} s\n`);
+  const { database } = bulk;
+  const config = loadConfig({ DATA_DIR: bulk.dataDir, LOG_LEVEL: 'silent' });
+  const app = createApp({
+    config,
+    database,
+    logger: createLogger('silent'),
+    csrfKey: await instanceSecret(database.db, 'csrf_key'),
+    now: () => new Date(),
+  });
+  const client = new TestClient(app);
+  const signIn = await client.signIn(loginId, demoPassword);
+  if (signIn.status !== 200) {
+    await database.close();
+    throw new Error(`sign-in failed: ${signIn.text}`);
+  }
+  return { database, client };
 }

@@ -1,10 +1,4 @@
-import { createApp } from '../src/server/app';
-import { instanceSecret } from '../src/server/auth/instance-secrets';
-import { loadConfig } from '../src/server/config';
-import { demoPassword } from '../src/server/demo/demo-data';
-import { createLogger } from '../src/server/http/logger';
-import { TestClient } from '../src/server/test/client';
-import { openBulkCases } from './bulk-cases';
+import { benchApp } from './bulk-cases';
 import { machine, percentile, writeSection } from './report';
 
 /**
@@ -17,22 +11,8 @@ const count = Number(process.env.BENCH_CASES ?? 100_000);
 const rounds = Number(process.env.BENCH_MEETINGS_ROUNDS ?? 200);
 
 export async function benchMeetings(): Promise<string> {
-  process.stdout.write(`  preparing ${count.toLocaleString()} cases (reused when unchanged)…\n`);
-  const bulk = await openBulkCases(count);
-  if (bulk.created) process.stdout.write(`  generated in ${bulk.seconds.toFixed(0)} s\n`);
-  const { database } = bulk;
+  const { database, client } = await benchApp(count, 'shunin');
   try {
-    const config = loadConfig({ DATA_DIR: bulk.dataDir, LOG_LEVEL: 'silent' });
-    const app = createApp({
-      config,
-      database,
-      logger: createLogger('silent'),
-      csrfKey: await instanceSecret(database.db, 'csrf_key'),
-      now: () => new Date(),
-    });
-    const client = new TestClient(app);
-    const signIn = await client.signIn('shunin', demoPassword);
-    if (signIn.status !== 200) throw new Error(`sign-in failed: ${signIn.text}`);
     const agency = await database.db
       .selectFrom('app_user')
       .select('support_agency_id')

@@ -64,6 +64,34 @@ async function coordinationMeeting(heldOn = 'R8.5.21') {
   return { seriesId: series.id, meetingId: meeting.id };
 }
 
+/** A consultation continued here; with a consent of the given scope when one is given. */
+async function continuedCase(
+  person?: Record<string, unknown>,
+  scope?: { allAgencies: true } | { partnerAgencyIds: string[] },
+) {
+  const kase = await openIntakeCase(worker, person);
+  const continued = ok(
+    await worker.post<{ version: number }>(`/api/cases/${kase.id}/triage`, {
+      version: kase.version,
+      outcome: 'continue',
+    }),
+    'triage',
+  );
+  if (!scope) return { ...kase, version: continued.version };
+  const consent = ok(
+    await worker.post<{ case: { version: number } }>(`/api/cases/${kase.id}/consents`, {
+      version: continued.version,
+      givenOn: 'R8.4.1',
+      signedBy: 'person',
+      explanationGiven: true,
+      purposes: ['coordination_meeting'],
+      ...scope,
+    }),
+    'consent',
+  );
+  return { ...kase, version: consent.case.version };
+}
+
 type MeetingView = {
   version: number;
   attendees: { userId: string | null; partnerAgencyId: string | null; municipal: boolean }[];
@@ -162,25 +190,7 @@ describe('the consent gate', () => {
     const other = await createPartnerAgency(t.database.db, world.municipality.id, {
       name: '架空市地域包括支援センター',
     });
-    const kase = await openIntakeCase(worker);
-    const continued = ok(
-      await worker.post<{ version: number }>(`/api/cases/${kase.id}/triage`, {
-        version: kase.version,
-        outcome: 'continue',
-      }),
-      'triage',
-    );
-    ok(
-      await worker.post(`/api/cases/${kase.id}/consents`, {
-        version: continued.version,
-        givenOn: 'R8.4.1',
-        signedBy: 'person',
-        explanationGiven: true,
-        partnerAgencyIds: [world.partner.id],
-        purposes: ['coordination_meeting'],
-      }),
-      'consent',
-    );
+    const kase = await continuedCase(undefined, { partnerAgencyIds: [world.partner.id] });
     const refused = await chief.post(`/api/meetings/${meetingId}/items`, {
       caseId: kase.id,
       guests: [{ partnerAgencyId: other.id }],
@@ -425,27 +435,9 @@ describe('the 進行表', () => {
   it('lays six cases out in 30-minute slots from 9:00, each in its five phases', async () => {
     const { meetingId } = await coordinationMeeting();
     for (let i = 0; i < 6; i++) {
-      const kase = await openIntakeCase(worker, {
-        name: `架空 太郎${i}`,
-        nameKana: `かくう たろう${'あいうえおか'[i]}`,
-      });
-      const continued = ok(
-        await worker.post<{ version: number }>(`/api/cases/${kase.id}/triage`, {
-          version: kase.version,
-          outcome: 'continue',
-        }),
-        'triage',
-      );
-      ok(
-        await worker.post(`/api/cases/${kase.id}/consents`, {
-          version: continued.version,
-          givenOn: 'R8.4.1',
-          signedBy: 'person',
-          explanationGiven: true,
-          allAgencies: true,
-          purposes: ['coordination_meeting'],
-        }),
-        'consent',
+      const kase = await continuedCase(
+        { name: `架空 太郎${i}`, nameKana: `かくう たろう${'あいうえおか'[i]}` },
+        { allAgencies: true },
       );
       ok(await chief.post(`/api/meetings/${meetingId}/items`, { caseId: kase.id }), 'item');
     }
@@ -486,25 +478,7 @@ describe('partner staff', () => {
       ok(await strangerClient.get<{ items: unknown[] }>('/api/meetings'), 'list').items,
     ).toEqual([]);
 
-    const kase = await openIntakeCase(worker);
-    const continued = ok(
-      await worker.post<{ version: number }>(`/api/cases/${kase.id}/triage`, {
-        version: kase.version,
-        outcome: 'continue',
-      }),
-      'triage',
-    );
-    ok(
-      await worker.post(`/api/cases/${kase.id}/consents`, {
-        version: continued.version,
-        givenOn: 'R8.4.1',
-        signedBy: 'person',
-        explanationGiven: true,
-        allAgencies: true,
-        purposes: ['coordination_meeting'],
-      }),
-      'consent',
-    );
+    const kase = await continuedCase(undefined, { allAgencies: true });
     const item = ok(
       await chief.post<{ id: string }>(`/api/meetings/${meetingId}/items`, { caseId: kase.id }),
       'item',
