@@ -5,7 +5,7 @@ import { authorize } from '../access/authorize';
 import { ScopedReader } from '../access/scoped-reader';
 import { recordAudit } from '../audit/record-audit';
 import { consentRecordsOf } from '../consent/consent-records';
-import type { Database, MeetingItem, MeetingSeries, Plan } from '../db/schema';
+import type { Database, MeetingSeries, Plan } from '../db/schema';
 import type { ActorContext, AppDeps } from '../http/context';
 import { DomainError, fieldError, notFound, versionConflict } from '../http/domain-error';
 import { assertManages, type LoadedMeeting, loadMeeting } from './meeting-access';
@@ -419,17 +419,27 @@ async function loadItemToManage(
   return { loaded, item };
 }
 
-/** Moves the items so that `item` sits at `position`, the others closing up around it. */
-async function reorder(trx: Kysely<Database>, item: MeetingItem, position: number) {
+/**
+ * Numbers a meeting's items 1, 2, 3… in their order, closing gaps; `move` puts one item at a
+ * position first, the others closing up around it.
+ */
+async function renumberItems(
+  trx: Kysely<Database>,
+  meetingId: string,
+  move?: { id: string; position: number },
+) {
   const items = await trx
     .selectFrom('meeting_item')
-    .select(['id', 'position'])
-    .where('meeting_id', '=', item.meeting_id)
+    .select('id')
+    .where('meeting_id', '=', meetingId)
     .orderBy('position')
     .execute();
-  const others = items.filter((i) => i.id !== item.id).map((i) => i.id);
-  const at = Math.min(Math.max(position, 1), others.length + 1) - 1;
-  const order = [...others.slice(0, at), item.id, ...others.slice(at)];
+  let order = items.map((i) => i.id);
+  if (move) {
+    const others = order.filter((id) => id !== move.id);
+    const at = Math.min(Math.max(move.position, 1), others.length + 1) - 1;
+    order = [...others.slice(0, at), move.id, ...others.slice(at)];
+  }
   for (const [i, id] of order.entries()) {
     await trx
       .updateTable('meeting_item')
@@ -476,7 +486,8 @@ export async function updateItem(
       .returningAll()
       .executeTakeFirst();
     if (!row) throw versionConflict({ version: item.version });
-    if (input.position !== item.position) await reorder(trx, row, input.position);
+    if (input.position !== item.position)
+      await renumberItems(trx, meetingId, { id: row.id, position: input.position });
     await writeGuests(trx, row, input.guests);
     const kase = await trx
       .selectFrom('support_case')
@@ -506,19 +517,7 @@ export async function removeItem(
   const db = deps.database.db;
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('meeting_item').where('id', '=', itemId).execute();
-    const rest = await trx
-      .selectFrom('meeting_item')
-      .select('id')
-      .where('meeting_id', '=', meetingId)
-      .orderBy('position')
-      .execute();
-    for (const [i, r] of rest.entries()) {
-      await trx
-        .updateTable('meeting_item')
-        .set({ position: i + 1 })
-        .where('id', '=', r.id)
-        .execute();
-    }
+    await renumberItems(trx, meetingId);
     const kase = await trx
       .selectFrom('support_case')
       .select('person_id')

@@ -596,3 +596,43 @@ describe('a termination at the 支援調整会議', () => {
     });
   });
 });
+
+describe('arranging the agenda', () => {
+  it('moves an item to another place and closes the gap when one is taken off', async () => {
+    const { meetingId } = await coordinationMeeting();
+    const ids: string[] = [];
+    for (const [i, kana] of ['あ', 'い', 'う'].entries()) {
+      const kase = await continuedCase(
+        { name: `架空 次郎${i}`, nameKana: `かくう じろう${kana}` },
+        { allAgencies: true },
+      );
+      ids.push(
+        ok(
+          await chief.post<{ id: string }>(`/api/meetings/${meetingId}/items`, { caseId: kase.id }),
+          'item',
+        ).id,
+      );
+    }
+    const order = async () =>
+      ok(await chief.get<MeetingView>(`/api/meetings/${meetingId}`), 'meeting').agenda.map(
+        (a) => a.id,
+      );
+    const third = ok(await chief.get<MeetingView>(`/api/meetings/${meetingId}`), 'm').agenda[2];
+    ok(
+      await chief.put(`/api/meetings/${meetingId}/items/${third?.id}`, {
+        version: third?.version,
+        position: 1,
+        minutes: 30,
+        guests: [],
+      }),
+      'move',
+    );
+    expect(await order()).toEqual([ids[2], ids[0], ids[1]]);
+    ok(await chief.delete(`/api/meetings/${meetingId}/items/${ids[0]}`), 'remove');
+    const view = ok(await chief.get<MeetingView>(`/api/meetings/${meetingId}`), 'meeting');
+    expect(view.agenda.map((a) => [a.id, a.start])).toEqual([
+      [ids[2], '09:00'],
+      [ids[1], '09:30'],
+    ]);
+  });
+});

@@ -8,7 +8,13 @@ import { recordAudit } from '../audit/record-audit';
 import type { Database, LegalBasis, MeetingItem } from '../db/schema';
 import type { ActorContext, AppDeps } from '../http/context';
 import { fieldError, versionConflict } from '../http/domain-error';
-import { assertManages, itemAccessFor, type LoadedMeeting, loadMeeting } from './meeting-access';
+import {
+  assertManages,
+  itemAccessFor,
+  type LoadedMeeting,
+  loadItem,
+  loadMeeting,
+} from './meeting-access';
 import type { AttendanceInput, MeetingInput, MeetingUpdateInput } from './schema';
 import { loadSeries, presentSeries } from './series';
 
@@ -383,6 +389,35 @@ export async function getMeeting(deps: AppDeps, ctx: ActorContext, meetingId: st
     })),
     agenda: agenda.map(({ personId: _personId, access: _access, ...item }) => item),
     canManage: await canManage(db, ctx, loaded),
+  };
+}
+
+/** One item, for a reader it is shared with; the read is audited with its basis. */
+export async function getItem(deps: AppDeps, ctx: ActorContext, meetingId: string, itemId: string) {
+  const loaded = await loadItem(deps, ctx, meetingId, itemId, 'meeting_item.read');
+  const db = deps.database.db;
+  const kase = await db
+    .selectFrom('support_case')
+    .innerJoin('person', 'person.id', 'support_case.person_id')
+    .select(['support_case.case_number', 'person.id as person_id', 'person.name'])
+    .where('support_case.id', '=', loaded.item.case_id)
+    .executeTakeFirstOrThrow();
+  await auditItemsShown(
+    db,
+    ctx,
+    meetingId,
+    [{ personId: kase.person_id, access: loaded.access }],
+    'meeting_item.read',
+  );
+  return {
+    id: loaded.item.id,
+    kind: loaded.item.kind,
+    caseId: loaded.item.case_id,
+    caseNumber: kase.case_number,
+    personName: kase.name,
+    summary: loaded.item.summary,
+    basis: loaded.item.basis,
+    decision: loaded.item.decision,
   };
 }
 

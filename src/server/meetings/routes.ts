@@ -5,10 +5,9 @@ import type { AppEnv } from '../http/context';
 import { dateInput, uuid, version } from '../http/fields';
 import { valid } from '../http/validate';
 import { addItem, removeItem, requestMeeting, suggestAgenda, updateItem } from './agenda';
-import { loadItem } from './meeting-access';
 import {
-  auditItemsShown,
   createMeeting,
+  getItem,
   getMeeting,
   listMeetings,
   recordAttendance,
@@ -142,32 +141,7 @@ export const meetingRoutes = new Hono<AppEnv>()
   )
   .get('/:id/items/:itemId', valid('param', itemParam), async (c) => {
     const { id, itemId } = c.req.valid('param');
-    const ctx = actorContext(c);
-    const deps = c.get('deps');
-    const loaded = await loadItem(deps, ctx, id, itemId, 'meeting_item.read');
-    const kase = await deps.database.db
-      .selectFrom('support_case')
-      .innerJoin('person', 'person.id', 'support_case.person_id')
-      .select(['support_case.case_number', 'person.id as person_id', 'person.name'])
-      .where('support_case.id', '=', loaded.item.case_id)
-      .executeTakeFirstOrThrow();
-    await auditItemsShown(
-      deps.database.db,
-      ctx,
-      id,
-      [{ personId: kase.person_id, access: loaded.access }],
-      'meeting_item.read',
-    );
-    return c.json({
-      id: loaded.item.id,
-      kind: loaded.item.kind,
-      caseId: loaded.item.case_id,
-      caseNumber: kase.case_number,
-      personName: kase.name,
-      summary: loaded.item.summary,
-      basis: loaded.item.basis,
-      decision: loaded.item.decision,
-    });
+    return c.json(await getItem(c.get('deps'), actorContext(c), id, itemId));
   })
   .put(
     '/:id/items/:itemId',
