@@ -200,6 +200,10 @@ export const fieldMessages = {
     ja: '支援調整会議に提出されたプラン（検討中）がありません。先にプランを提出してください。',
     en: 'There is no plan submitted for review. Submit the plan first.',
   },
+  taxInformationAtSupportMeeting: {
+    ja: '支援会議では税情報を共有できません（地方税法第22条）。税情報を含まない内容にしてください。',
+    en: 'Tax information cannot be shared at a support meeting (Local Tax Act, art. 22). Leave it out of the summary.',
+  },
   invalid: { ja: '入力内容を確認してください。', en: 'Please check this entry.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../actor';
-import { type ItemFacts, itemAccess } from '../policies/meeting-policy';
+import { type ItemFacts, itemAccess, taxInformationShareable } from '../policies/meeting-policy';
 import { consentGate, layOutTimetable } from './agenda';
 
 const consent = (
@@ -170,5 +170,13 @@ describe('who sees an item', () => {
     expect(itemAccess(worker, internal)).toEqual({ allowed: true, basis: 'own_case' });
     expect(itemAccess(worker, { ...internal, hostAgencyId: 'other' }).allowed).toBe(false);
     expect(itemAccess(worker, { ...internal, municipalityId: 'm2' }).allowed).toBe(false);
+  });
+});
+
+describe('tax information (地方税法第22条)', () => {
+  it('is never shared on an item resting on the law, and stays within the consent elsewhere', () => {
+    expect(taxInformationShareable('law')).toBe(false);
+    expect(taxInformationShareable('consent')).toBe(true);
+    expect(taxInformationShareable('internal')).toBe(true);
   });
 });

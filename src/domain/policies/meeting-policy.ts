@@ -61,6 +61,17 @@ export function itemAccess(actor: Actor, item: ItemFacts): ItemAccess {
   }
 }
 
+/**
+ * Whether tax information (課税・滞納情報) may be shared on an item resting on this basis.
+ * 地方税法第22条 punishes the disclosure of secrets learnt in tax work, and the members' duty of
+ * confidentiality at a body under the law (支援会議) does not lift it: what came from the tax
+ * records is shared only with the person's consent, so never on an item resting on the law. At a
+ * body resting on consent, or inside the agency, it stays within what the person agreed to.
+ */
+export function taxInformationShareable(basis: SharingRule): boolean {
+  return basis !== 'law';
+}
+
 export interface MeetingFacts {
   municipalityId: string;
   sharing: SharingRule;

@@ -4,7 +4,7 @@ import { fieldError, notFound, versionConflict } from '../http/domain-error';
 import { auditCase, loadCaseToWork } from './case-access';
 import type { ContactInput } from './schema';
 
-function columns(input: ContactInput) {
+function columns(input: ContactInput, taxInformation: boolean) {
   return {
     occurred_at: input.occurredAt,
     mode: input.mode,
@@ -16,6 +16,7 @@ function columns(input: ContactInput) {
     judgement: input.judgement,
     next_step: input.nextStep,
     plan_service_id: input.planServiceId,
+    tax_information: input.taxInformation ?? taxInformation,
   };
 }
 
@@ -48,7 +49,7 @@ export async function recordContact(
     const created = await trx
       .insertInto('contact_record')
       .values({
-        ...columns(input),
+        ...columns(input, false),
         case_id: caseId,
         municipality_id: row.municipality_id,
         recorded_by: ctx.actor.userId,
@@ -88,7 +89,7 @@ export async function updateContact(
   if (!current)
     throw notFound({ action: 'contact.update', subjectType: 'contact_record', subjectId: id });
   if (current.version !== input.version) throw versionConflict(current);
-  const changes = columns(input.contact);
+  const changes = columns(input.contact, current.tax_information);
   return db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('contact_record')

@@ -198,6 +198,7 @@ export function presentContact(c: ContactRecord) {
     judgement: c.judgement,
     nextStep: c.next_step,
     planServiceId: c.plan_service_id,
+    taxInformation: c.tax_information,
     recordedBy: c.recorded_by,
     version: c.version,
   };

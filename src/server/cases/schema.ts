@@ -161,6 +161,11 @@ export const contactFields = z.object({
   judgement: optionalText(4000),
   nextStep: optionalText(2000),
   planServiceId: optionalUuid,
+  /**
+   * The content came from the tax records (課税・滞納情報); never shared at a 支援会議. Not given:
+   * false for a new record, unchanged on an edit (a form that does not show it keeps the mark).
+   */
+  taxInformation: z.boolean().optional(),
 });
 
 export const contactUpdateBody = z.object({ version, contact: contactFields });

@@ -566,6 +566,8 @@ export interface ContactRecordTable {
   next_step: string | null;
   plan_service_id: string | null;
   recorded_by: string | null;
+  /** The content came from the tax records (課税・滞納情報): never shared at a 支援会議. */
+  tax_information: Defaulted<boolean>;
   version: Defaulted<number>;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
@@ -732,6 +734,8 @@ export interface MeetingItemTable {
   consent_id: string | null;
   legal_basis: LegalBasisCode | null;
   summary: string | null;
+  /** The reporter marked the summary as containing tax information (地方税法第22条). */
+  summary_tax_information: Defaulted<boolean>;
   discussion: string | null;
   check_fits: boolean | null;
   check_addresses: boolean | null;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { consentGate, type ItemKind, planKinds } from '../../domain/meetings/agenda';
 import { type MeetingType, meetingTypeRules } from '../../domain/meetings/meeting-types';
+import { taxInformationShareable } from '../../domain/policies/meeting-policy';
 import { authorize } from '../access/authorize';
 import { ScopedReader } from '../access/scoped-reader';
 import { recordAudit } from '../audit/record-audit';
@@ -302,6 +303,12 @@ async function writeGuests(
     .execute();
 }
 
+/** A summary marked as tax information stays off an item resting on the law (地方税法第22条). */
+function assertTaxInformationShareable(basis: 'consent' | 'law' | 'internal', taxMarked: boolean) {
+  if (taxMarked && !taxInformationShareable(basis))
+    throw fieldError('summaryTaxInformation', 'taxInformationAtSupportMeeting');
+}
+
 function auditBasisOf(
   basis: 'consent' | 'law' | 'internal',
   consentId: string | null,
@@ -353,6 +360,7 @@ export async function addItem(
   if (planKinds.includes(kind) && !underReview) throw fieldError('kind', 'planNotUnderReview');
 
   const passed = await gate(deps, ctx, loaded, body, kase.id, input.guests);
+  assertTaxInformationShareable(passed.basis, input.summaryTaxInformation);
   return db.transaction().execute(async (trx) => {
     const last = await trx
       .selectFrom('meeting_item')
@@ -375,6 +383,7 @@ export async function addItem(
         consent_id: passed.basis === 'consent' ? passed.consentId : null,
         legal_basis: passed.basis === 'law' ? body.legal_basis : null,
         summary: input.summary,
+        summary_tax_information: input.summaryTaxInformation,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -468,6 +477,8 @@ export async function updateItem(
   await assertGuests(deps, ctx, input.guests);
   const body = loaded.bodies.find((b) => b.id === item.series_id) ?? loaded.series;
   const passed = await gate(deps, ctx, loaded, body, item.case_id, input.guests);
+  const summaryTaxInformation = input.summaryTaxInformation ?? item.summary_tax_information;
+  assertTaxInformationShareable(passed.basis, summaryTaxInformation);
   const db = deps.database.db;
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -476,6 +487,7 @@ export async function updateItem(
         minutes: input.minutes,
         reporter_id: input.reporterId,
         summary: input.summary,
+        summary_tax_information: summaryTaxInformation,
         basis: passed.basis,
         consent_id: passed.basis === 'consent' ? passed.consentId : null,
         version: input.version + 1,

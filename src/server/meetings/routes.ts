@@ -5,6 +5,7 @@ import type { AppEnv } from '../http/context';
 import { dateInput, uuid, version } from '../http/fields';
 import { valid } from '../http/validate';
 import { addItem, removeItem, requestMeeting, suggestAgenda, updateItem } from './agenda';
+import { getItemSheet } from './item-sheet';
 import {
   createMeeting,
   getItem,
@@ -26,6 +27,7 @@ import {
   requestFields,
   seriesFields,
   seriesUpdateBody,
+  statisticsQuery,
 } from './schema';
 import {
   acknowledgeConfidentiality,
@@ -36,6 +38,7 @@ import {
   listSeries,
   updateSeries,
 } from './series';
+import { meetingStatistics } from './statistics';
 import { completeTask, listMyTasks } from './tasks';
 
 const idParam = z.object({ id: uuid });
@@ -96,6 +99,9 @@ export const meetingRoutes = new Hono<AppEnv>()
     c.json(await requestMeeting(c.get('deps'), actorContext(c), c.req.valid('json')), 201),
   )
   .get('/tasks', async (c) => c.json({ items: await listMyTasks(c.get('deps'), actorContext(c)) }))
+  .get('/statistics', valid('query', statisticsQuery), async (c) =>
+    c.json(await meetingStatistics(c.get('deps'), actorContext(c), c.req.valid('query'))),
+  )
   .post(
     '/tasks/:id/done',
     valid('param', idParam),
@@ -142,6 +148,10 @@ export const meetingRoutes = new Hono<AppEnv>()
   .get('/:id/items/:itemId', valid('param', itemParam), async (c) => {
     const { id, itemId } = c.req.valid('param');
     return c.json(await getItem(c.get('deps'), actorContext(c), id, itemId));
+  })
+  .get('/:id/items/:itemId/sheet', valid('param', itemParam), async (c) => {
+    const { id, itemId } = c.req.valid('param');
+    return c.json(await getItemSheet(c.get('deps'), actorContext(c), id, itemId));
   })
   .put(
     '/:id/items/:itemId',

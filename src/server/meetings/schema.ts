@@ -149,6 +149,8 @@ export const itemFields = z.object({
   reporterId: optionalUuid,
   guests: z.array(guestBody).max(20).default([]),
   summary: optionalText(4000),
+  /** The summary contains tax information: refused at a 支援会議 (地方税法第22条). */
+  summaryTaxInformation: z.boolean().default(false),
 });
 
 export const itemUpdateBody = z.object({
@@ -158,6 +160,8 @@ export const itemUpdateBody = z.object({
   reporterId: optionalUuid,
   guests: z.array(guestBody).max(20).default([]),
   summary: optionalText(4000),
+  /** As on adding; not given: the mark stays as it was (a form that does not show it keeps it). */
+  summaryTaxInformation: z.boolean().optional(),
 });
 
 const homeworkBody = z.object({
@@ -207,6 +211,12 @@ export const suggestionQuery = z.object({
 export const meetingListQuery = z.object({
   from: z.preprocess((v) => (v === '' ? undefined : v), dateInput.optional()),
   to: z.preprocess((v) => (v === '' ? undefined : v), dateInput.optional()),
+});
+
+/** Meeting statistics: a range of dates; a missing end comes from the fiscal year of the other. */
+export const statisticsQuery = meetingListQuery.superRefine((v, ctx) => {
+  if (v.from && v.to && v.to < v.from)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'endBeforeStart' });
 });
 
 export type SeriesInput = z.output<typeof seriesFields>;

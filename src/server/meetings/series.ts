@@ -93,6 +93,11 @@ export async function getSeries(deps: AppDeps, ctx: ActorContext, id: string) {
       .leftJoin('app_user', 'app_user.id', 'meeting_member.user_id')
       .leftJoin('partner_agency', 'partner_agency.id', 'meeting_member.partner_agency_id')
       .leftJoin('support_agency', 'support_agency.id', 'meeting_member.support_agency_id')
+      .leftJoin('meeting_acknowledgement', (join) =>
+        join
+          .onRef('meeting_acknowledgement.series_id', '=', 'meeting_member.series_id')
+          .onRef('meeting_acknowledgement.user_id', '=', 'meeting_member.user_id'),
+      )
       .select([
         'meeting_member.id',
         'meeting_member.tier',
@@ -106,6 +111,7 @@ export async function getSeries(deps: AppDeps, ctx: ActorContext, id: string) {
         'app_user.display_name as user_name',
         'partner_agency.name as partner_name',
         'support_agency.name as agency_name',
+        'meeting_acknowledgement.acknowledged_at',
       ])
       .where('meeting_member.series_id', '=', id)
       .orderBy('meeting_member.tier')
@@ -131,6 +137,7 @@ export async function getSeries(deps: AppDeps, ctx: ActorContext, id: string) {
       organisation: m.organisation,
       appointedOn: m.appointed_on,
       endedOn: m.ended_on,
+      acknowledgedAt: m.acknowledged_at?.toISOString() ?? null,
     })),
     confidentiality:
       rule.sharing === 'law'
