@@ -69,7 +69,7 @@ async function assignTeam(
   });
 }
 
-async function triageContinue(s: DemoScript, caseId: string, offset: number, note: string) {
+export async function triageContinue(s: DemoScript, caseId: string, offset: number, note: string) {
   s.on(offset, '12:00');
   await triageCase(
     s.deps,

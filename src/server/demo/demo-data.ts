@@ -152,6 +152,25 @@ export const demoPartners = [
     liaison_title: '相談員',
   },
   {
+    // Seed 000: the 社協's staff and the 就労準備支援 worker join the 支援調整会議 for their cases.
+    name: '架空市社会福祉協議会 地域福祉課',
+    name_kana: 'かくうししゃかいふくしきょうぎかい ちいきふくしか',
+    field: 'community',
+    legal_basis: '社会福祉法第109条',
+    phone: '0120-000-311',
+    liaison_name: '石井 和也',
+    liaison_title: '地域福祉コーディネーター',
+  },
+  {
+    name: '就労準備支援事業所 ステップ架空',
+    name_kana: 'しゅうろうじゅんびしえんじぎょうしょ すてっぷかくう',
+    field: 'employment',
+    legal_basis: '生活困窮者自立支援法第7条（就労準備支援事業・委託）',
+    phone: '0120-000-312',
+    liaison_name: '森 直美',
+    liaison_title: '就労準備支援担当者',
+  },
+  {
     name: '架空法律事務所',
     name_kana: 'かくうほうりつじむしょ',
     field: 'legal',

@@ -202,22 +202,13 @@ export class DemoScript {
   }
 
   /**
-   * A plan from draft to force: written, submitted to the 支援調整会議, adopted there, decided by
-   * the municipality and started. A revision (プラン変更) when `changeReason` is given.
+   * A plan written and submitted to the 支援調整会議, where it waits for review. A revision
+   * (プラン変更) when `changeReason` is given. Returns the plan's id.
    */
-  async plan(
+  async submitPlan(
     caseId: string,
     raw: PlanRaw,
-    steps: {
-      write: number;
-      submit: number;
-      adopt: number;
-      adoptNote: string;
-      decide: number;
-      decision: Omit<Raw<typeof supportDecisionBody>, 'version' | 'caseVersion' | 'decidedOn'>;
-      start: number;
-      changeReason?: string;
-    },
+    steps: { write: number; submit: number; changeReason?: string },
   ) {
     this.on(steps.write, '14:00');
     if (steps.changeReason) {
@@ -239,19 +230,44 @@ export class DemoScript {
         monitoringDates: (monitoringDates ?? []).map((d) => this.date(d)),
       }),
     });
-    for (const [step, offset, note] of [
-      ['submit', steps.submit, null],
-      ['adopt', steps.adopt, steps.adoptNote],
-    ] as const) {
-      this.on(offset, step === 'adopt' ? '15:30' : '09:00');
-      plan = await this.planRow(caseId, step === 'submit' ? 'draft' : 'under_review');
-      await reviewPlan(this.deps, this.as('shien'), caseId, plan.id, step, {
-        version: plan.version,
-        caseVersion: await this.caseVersion(caseId),
-        note,
-        on: this.date(offset),
-      });
-    }
+    this.on(steps.submit, '09:00');
+    plan = await this.planRow(caseId, 'draft');
+    await reviewPlan(this.deps, this.as('shien'), caseId, plan.id, 'submit', {
+      version: plan.version,
+      caseVersion: await this.caseVersion(caseId),
+      note: null,
+      on: this.date(steps.submit),
+    });
+    return plan.id;
+  }
+
+  /**
+   * A plan from draft to force: written, submitted to the 支援調整会議, adopted there, decided by
+   * the municipality and started. A revision (プラン変更) when `changeReason` is given.
+   */
+  async plan(
+    caseId: string,
+    raw: PlanRaw,
+    steps: {
+      write: number;
+      submit: number;
+      adopt: number;
+      adoptNote: string;
+      decide: number;
+      decision: Omit<Raw<typeof supportDecisionBody>, 'version' | 'caseVersion' | 'decidedOn'>;
+      start: number;
+      changeReason?: string;
+    },
+  ) {
+    await this.submitPlan(caseId, raw, steps);
+    this.on(steps.adopt, '15:30');
+    let plan = await this.planRow(caseId, 'under_review');
+    await reviewPlan(this.deps, this.as('shien'), caseId, plan.id, 'adopt', {
+      version: plan.version,
+      caseVersion: await this.caseVersion(caseId),
+      note: steps.adoptNote,
+      on: this.date(steps.adopt),
+    });
     this.on(steps.decide, '11:00');
     plan = await this.planRow(caseId, 'adopted');
     await decideSupport(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { roles } from '../../domain/roles';
+import { todayInJapan } from '../../domain/text/wareki';
 import { createApp } from '../app';
 import { openPGlite } from '../db/connect';
 import { applyMigrations } from '../db/migrate';
@@ -9,11 +10,12 @@ import { demoPassword, demoUsers } from './demo-data';
 import { hasDemoData, seedDemoData } from './seed-demo';
 
 describe('demo data', () => {
-  it('creates 架空市 with 4 districts, a direct and a commissioned agency, partners, one user per role and the demo caseload — once', async () => {
+  it('creates 架空市 with 4 districts, a direct and a commissioned agency, partners, one user per role, the demo caseload and its meetings — once', async () => {
     const database = await openPGlite({});
     try {
       await applyMigrations(database);
       const config = testConfig();
+      const today = todayInJapan();
       expect(await seedDemoData(database, config)).toBe(true);
       expect(await seedDemoData(database, config)).toBe(false);
       expect(await hasDemoData(database.db)).toBe(true);
@@ -119,6 +121,96 @@ describe('demo data', () => {
         expect((await new TestClient(app).signIn(user.loginId, demoPassword)).status).toBe(200);
       }
       expect(client).toBeDefined();
+
+      // The meetings: the monthly 支援調整会議 and the municipality's 支援会議.
+      const series = await database.db
+        .selectFrom('meeting_series')
+        .select(['id', 'type', 'legal_basis'])
+        .orderBy('type')
+        .execute();
+      expect(series.map((s) => [s.type, s.legal_basis])).toEqual([
+        ['coordination', null],
+        ['support_meeting', 'poverty_act_9'],
+      ]);
+      const [coordination, supportMeeting] = series;
+      const meetings = await database.db
+        .selectFrom('meeting')
+        .select(['id', 'series_id', 'held_on', 'status'])
+        .orderBy('held_on')
+        .execute();
+      const held = meetings.filter((m) => m.status === 'held');
+      const planned = meetings.filter((m) => m.status === 'planned');
+      expect(held).toMatchObject([{ series_id: coordination?.id }]);
+      expect((held[0]?.held_on ?? today) < today).toBe(true);
+      expect(planned.map((m) => m.series_id).sort()).toEqual(
+        [coordination?.id, supportMeeting?.id].sort(),
+      );
+      expect(planned.every((m) => m.held_on >= today)).toBe(true);
+      const itemsOf = (meetingId: string) =>
+        database.db
+          .selectFrom('meeting_item')
+          .select(['case_id', 'kind', 'basis', 'legal_basis', 'consent_id', 'decision'])
+          .where('meeting_id', '=', meetingId)
+          .orderBy('position')
+          .execute();
+      // Last month's sitting: the officer was there; two cases shared and noted.
+      const attendees = await database.db
+        .selectFrom('meeting_attendee')
+        .select(['municipal', 'present'])
+        .where('meeting_id', '=', held[0]?.id ?? '')
+        .execute();
+      expect(attendees).toContainEqual({ municipal: true, present: true });
+      expect(await itemsOf(held[0]?.id ?? '')).toMatchObject([
+        { case_id: a?.id, basis: 'consent', decision: 'noted' },
+        { case_id: c?.id, basis: 'consent', decision: 'noted' },
+      ]);
+      // The next sitting's agenda came from the workers' requests, through the consent gate.
+      const next = planned.find((m) => m.series_id === coordination?.id);
+      expect(await itemsOf(next?.id ?? '')).toMatchObject([
+        { case_id: a?.id, kind: 'sharing', basis: 'consent', decision: null },
+        { case_id: c?.id, kind: 'evaluation', basis: 'consent', decision: null },
+      ]);
+      // The 支援会議 discusses the lead, not consented, on the basis of the law.
+      const lead = cases[5];
+      const support = planned.find((m) => m.series_id === supportMeeting?.id);
+      expect(await itemsOf(support?.id ?? '')).toEqual([
+        {
+          case_id: lead?.id,
+          kind: 'sharing',
+          basis: 'law',
+          legal_basis: 'poverty_act_9',
+          consent_id: null,
+          decision: null,
+        },
+      ]);
+
+      const as = async (login: string) => {
+        const c = new TestClient(app);
+        expect((await c.signIn(login, demoPassword)).status).toBe(200);
+        return c;
+      };
+      // The support worker's home page lists the homework, due at the next sitting.
+      const tasks = await (await as('shien')).get<{
+        items: { description: string; dueOn: string; personName: string | null }[];
+      }>('/api/meetings/tasks');
+      expect(tasks.status).toBe(200);
+      expect(tasks.body.items.length).toBeGreaterThanOrEqual(1);
+      expect(tasks.body.items.every((t) => t.dueOn === next?.held_on)).toBe(true);
+      expect(tasks.body.items.map((t) => t.personName)).toContain(a?.name);
+      // Only the chief has acknowledged the 支援会議's duty of confidentiality.
+      type Agenda = { agenda: { visible: boolean; refusal?: string; personName?: string }[] };
+      const chiefView = await (await as('shunin')).get<Agenda>(`/api/meetings/${support?.id}`);
+      expect(chiefView.body.agenda).toMatchObject([{ visible: true, personName: lead?.name }]);
+      const officerView = await (await as('jichitai')).get<Agenda>(`/api/meetings/${support?.id}`);
+      expect(officerView.body.agenda).toMatchObject([
+        { visible: false, refusal: 'CONFIDENTIALITY_NOT_ACKNOWLEDGED' },
+      ]);
+      // The care centre joins the next sitting for Cさん only, whose consent covers it.
+      const partnerView = await (await as('kankei')).get<Agenda>(`/api/meetings/${next?.id}`);
+      expect(partnerView.body.agenda).toMatchObject([
+        { visible: false, refusal: 'MEETING_NOT_MEMBER' },
+        { visible: true, personName: c?.name },
+      ]);
     } finally {
       await database.close();
     }

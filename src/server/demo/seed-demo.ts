@@ -16,6 +16,7 @@ import {
   demoPassword,
   demoUsers,
 } from './demo-data';
+import { seedDemoMeetings } from './demo-meetings';
 import { type DemoLogin, DemoScript } from './demo-script';
 
 const marker = 'demo_data';
@@ -30,9 +31,9 @@ export async function hasDemoData(db: Kysely<Database>): Promise<boolean> {
 }
 
 /**
- * Creates the fictional 架空市 with its agencies, partners, one user per role and its demo
- * caseload — only on a database with no municipality at all, so it never mixes with real data.
- * Returns whether it did. `now` fixes the day the demo stories are told back from.
+ * Creates the fictional 架空市 with its agencies, partners, one user per role, its demo
+ * caseload and its meetings — only on a database with no municipality at all, so it never mixes
+ * with real data. Returns whether it did. `now` fixes the day the demo stories are told back from.
  */
 export async function seedDemoData(
   database: DatabaseHandle,
@@ -115,7 +116,12 @@ export async function seedDemoData(
   return true;
 }
 
-async function seedCases(database: DatabaseHandle, config: Config, now: Date) {
+/**
+ * A DemoScript on the demo municipality of this database: its demo users as actors, its partners
+ * by name, the stories told back from `now`. Used by the demo seeding and by browser tests that
+ * need more cases than the demo has.
+ */
+export async function demoScriptOn(database: DatabaseHandle, config: Config, now: Date) {
   const db: Kysely<Database> = database.db;
   const logins: DemoLogin[] = ['shien', 'shunin', 'shuro', 'kakei', 'jichitai'];
   const users = await db
@@ -130,8 +136,7 @@ async function seedCases(database: DatabaseHandle, config: Config, now: Date) {
     ]),
   ) as Record<DemoLogin, ActorContext>;
   const partners = await db.selectFrom('partner_agency').select(['id', 'name']).execute();
-  const districts = await db.selectFrom('district').select(['id', 'name']).execute();
-  const script = new DemoScript(
+  return new DemoScript(
     {
       config,
       database,
@@ -142,5 +147,11 @@ async function seedCases(database: DatabaseHandle, config: Config, now: Date) {
     Object.fromEntries(partners.map((p) => [p.name, p.id])),
     todayInJapan(now),
   );
+}
+
+async function seedCases(database: DatabaseHandle, config: Config, now: Date) {
+  const script = await demoScriptOn(database, config, now);
+  const districts = await database.db.selectFrom('district').select(['id', 'name']).execute();
   await seedDemoCases(script, Object.fromEntries(districts.map((d) => [d.name, d.id])));
+  await seedDemoMeetings(script);
 }
