@@ -21,6 +21,11 @@ import { NewLeadPage } from './screens/cases/NewLeadPage';
 import { PrintPage } from './screens/cases/PrintPage';
 import { ErrorBoundary, ForbiddenPage, NotFoundPage } from './screens/errors/ErrorPages';
 import { HomePage } from './screens/home/HomePage';
+import { ItemSheetPage } from './screens/meetings/ItemSheetPage';
+import { MeetingPage } from './screens/meetings/MeetingPage';
+import { MeetingPrintPage } from './screens/meetings/MeetingPrintPage';
+import { MeetingsPage } from './screens/meetings/MeetingsPage';
+import { SeriesPage } from './screens/meetings/SeriesPage';
 import { SignInPage } from './screens/sign-in/SignInPage';
 
 /**
@@ -142,6 +147,54 @@ export function App() {
             element={
               <Protected action="case.read">
                 <CasePage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/meetings"
+            element={
+              <Protected action="meeting.read">
+                <MeetingsPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/meetings/series/new"
+            element={
+              <Protected action="meeting.manage">
+                <SeriesPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/meetings/series/:id"
+            element={
+              <Protected action="meeting.read">
+                <SeriesPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/meetings/:id"
+            element={
+              <Protected action="meeting.read">
+                <MeetingPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/meetings/:id/print"
+            element={
+              <Protected action="meeting.read">
+                <MeetingPrintPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/meetings/:id/items/:itemId/print"
+            element={
+              <Protected action="meeting.read">
+                <ItemSheetPage />
               </Protected>
             }
           />

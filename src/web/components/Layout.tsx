@@ -17,6 +17,7 @@ interface NavItem {
 export const navItems: NavItem[] = [
   { to: '/', label: 'home' },
   { to: '/cases', label: 'cases', action: 'case.read' },
+  { to: '/meetings', label: 'meetings', action: 'meeting.read' },
   { to: '/partner-agencies', label: 'partnerAgencies', action: 'directory.read' },
   { to: '/support-agencies', label: 'supportAgencies', action: 'directory.read' },
   { to: '/municipality', label: 'municipality', action: 'directory.read' },

@@ -162,11 +162,13 @@ export function SelectField({
 
 export function Checkbox({
   label,
+  hint,
   checked,
   onChange,
   id,
 }: {
   label: string;
+  hint?: string;
   checked: boolean;
   onChange: (checked: boolean) => void;
   id?: string;
@@ -174,15 +176,23 @@ export function Checkbox({
   const generated = useId();
   const inputId = id ?? generated;
   return (
-    <div className="mb-2 flex items-center gap-3">
-      <input
-        id={inputId}
-        type="checkbox"
-        className="size-6 accent-blue-900"
-        checked={checked}
-        onChange={(e) => onChange(e.target.checked)}
-      />
-      <label htmlFor={inputId}>{label}</label>
+    <div className="mb-2">
+      <div className="flex items-center gap-3">
+        <input
+          id={inputId}
+          type="checkbox"
+          className="size-6 accent-blue-900"
+          checked={checked}
+          aria-describedby={hint ? `${inputId}-hint` : undefined}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+        <label htmlFor={inputId}>{label}</label>
+      </div>
+      {hint && (
+        <p id={`${inputId}-hint`} className="ml-9 text-dns-14N-130 text-solid-gray-700">
+          {hint}
+        </p>
+      )}
     </div>
   );
 }

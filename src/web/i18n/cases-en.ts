@@ -303,6 +303,10 @@ export const casesEn: typeof casesJa = {
     more: 'More (place, people, the person’s state, judgement, next step)',
     place: 'Place',
     participants: 'People involved',
+    taxInformation: 'Contains tax information (assessments, arrears)',
+    taxInformationHint:
+      'Information from the tax office. It is never shared at a support meeting (Local Tax Act, art. 22).',
+    taxMark: 'Tax information',
     reached: 'The person was reached',
     notReached: 'Not reached',
     personState: 'The person’s state',

@@ -302,6 +302,10 @@ export const casesJa = {
     more: '詳しく記録する（場所・参加者・本人の様子・見立て・次の対応）',
     place: '場所',
     participants: '参加者',
+    taxInformation: '税情報（課税・滞納の情報）を含む',
+    taxInformationHint:
+      '税務部局から得た情報を含む記録です。支援会議では共有されません（地方税法第22条）。',
+    taxMark: '税情報',
     reached: '本人と連絡が取れた',
     notReached: '連絡が取れなかった',
     personState: '本人の様子',

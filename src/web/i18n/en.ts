@@ -1,9 +1,11 @@
 import { casesEn } from './cases-en';
 import type { Messages } from './ja';
+import { meetingsEn } from './meetings-en';
 
 /** English for the screens; the keys follow ja.ts exactly. */
 export const en: Messages = {
   cases: casesEn,
+  meetings: meetingsEn,
   app: {
     name: 'Tsunagu',
     tagline: 'Case management for self-reliance and multi-layered support',
@@ -39,6 +41,7 @@ export const en: Messages = {
   nav: {
     label: 'Main menu',
     cases: 'Cases',
+    meetings: 'Meetings',
     home: 'Home',
     partnerAgencies: 'Partner agencies',
     supportAgencies: 'Support agencies',
@@ -77,6 +80,7 @@ export const en: Messages = {
       'Two-step verification is not set up. Please set it up in your account settings to protect your account.',
     totpNoticeLink: 'Set up two-step verification',
     descriptions: {
+      meetings: 'Schedules, agendas, attendance and records of coordination and support meetings.',
       cases:
         "Find people, take new consultations, and keep each case's records, plans and evaluations.",
       partnerAgencies: 'Contacts and liaison officers of partner agencies.',

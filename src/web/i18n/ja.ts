@@ -4,9 +4,11 @@
  * specific about what to do next.
  */
 import { casesJa } from './cases-ja';
+import { meetingsJa } from './meetings-ja';
 
 export const ja = {
   cases: casesJa,
+  meetings: meetingsJa,
   app: {
     name: 'つなぐ',
     tagline: '生活困窮者自立支援・重層的支援 相談支援システム',
@@ -42,6 +44,7 @@ export const ja = {
   nav: {
     label: 'メインメニュー',
     cases: '相談・ケース',
+    meetings: '会議',
     home: 'ホーム',
     partnerAgencies: '関係機関',
     supportAgencies: '相談支援機関',
@@ -82,6 +85,7 @@ export const ja = {
     totpNoticeLink: '2段階認証を設定する',
     descriptions: {
       cases: '相談者の検索、新規相談の受付、ケースごとの記録・計画・評価を行います。',
+      meetings: '支援調整会議・支援会議などの予定、議題、出欠と検討の記録です。',
       partnerAgencies: '連携先の関係機関の連絡先・担当者を確認できます。',
       supportAgencies: '自立相談支援機関と窓口の情報です。',
       municipality: '自治体の基本情報と地区の設定です。',

@@ -414,7 +414,7 @@ function PlanSummary({ view, plan }: { view: CaseView; plan: PlanView }) {
   );
 }
 
-function PlanSteps({ view, plan }: { view: CaseView; plan: PlanView }) {
+export function PlanSteps({ view, plan }: { view: CaseView; plan: PlanView }) {
   const { t, label } = useI18n();
   const p = t.cases.plan;
   const { error, run } = useCaseStep(view.case.id);

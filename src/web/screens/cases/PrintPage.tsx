@@ -28,6 +28,7 @@ import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import { Button } from '../../components/Button';
 import { QueryState } from '../../components/Loading';
+import { Grid, Heading } from '../../components/PrintParts';
 import { formatDateTime } from '../../i18n/format';
 import { fill, useI18n } from '../../i18n/i18n';
 import { type CaseView, useCase, usePartners } from './case-data';
@@ -66,29 +67,6 @@ function Sheet({ title, view, children }: { title: string; view: CaseView; child
       </header>
       {children}
     </article>
-  );
-}
-
-function Grid({ rows }: { rows: [string, ReactNode][] }) {
-  return (
-    <table className="mb-3 w-full border-collapse">
-      <tbody>
-        {rows.map(([k, v]) => (
-          <tr key={k}>
-            <th className="w-40 border border-black bg-solid-gray-50 px-2 py-1 text-left align-top font-normal">
-              {k}
-            </th>
-            <td className="whitespace-pre-wrap border border-black px-2 py-1 align-top">{v}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function Heading({ children }: { children: ReactNode }) {
-  return (
-    <h2 className="mt-3 mb-1 border-l-4 border-black pl-2 text-[11.5pt] font-bold">{children}</h2>
   );
 }
 

@@ -45,6 +45,7 @@ function ContactForm({
     place: str(c.place),
     participants: str(c.participants),
     reached: c.reached !== false,
+    taxInformation: c.taxInformation === true,
     personState: str(c.personState),
     judgement: str(c.judgement),
     nextStep: str(c.nextStep),
@@ -110,6 +111,11 @@ function ContactForm({
         <summary className="cursor-pointer text-blue-1000 underline">{r.more}</summary>
         <div className="mt-3">
           <Checkbox label={r.reached} {...flag(flat, 'reached')} />
+          <Checkbox
+            label={r.taxInformation}
+            hint={r.taxInformationHint}
+            {...flag(flat, 'taxInformation')}
+          />
           <div className="grid gap-x-4 sm:grid-cols-2">
             <TextField label={r.place} {...text(flat, 'place')} />
             <TextField label={r.participants} {...text(flat, 'participants')} />
@@ -150,6 +156,11 @@ export function RecordsTab({ view }: { view: CaseView }) {
                 {!c.reached && (
                   <span className="ml-2 rounded-4 bg-orange-50 px-2 text-dns-14B-130">
                     {r.notReached}
+                  </span>
+                )}
+                {c.taxInformation && (
+                  <span className="ml-2 rounded-4 border border-black px-2 text-dns-14B-130">
+                    {r.taxMark}
                   </span>
                 )}
                 {c.recordedBy && (

@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import type { CaseView } from '../../../server/cases/get-case';
-import { ApiError } from '../../api/api-error';
 import { api } from '../../api/client';
+import { useStep } from '../../api/use-step';
 
 export type { CaseView };
 
@@ -48,27 +48,7 @@ export function useCaseStaff() {
   return (query.data?.items ?? []).map((s) => ({ value: s.id, label: s.displayName }));
 }
 
-/**
- * A step taken from a button (not a form): runs it, refreshes the case, and keeps the server's
- * refusal to show beside the button. Answers whether the step was taken.
- */
+/** A step on the case taken from a button; see useStep. */
 export function useCaseStep(id: string) {
-  const refresh = useRefreshCase(id);
-  const [error, setError] = useState<ApiError | null>(null);
-  const run = useCallback(
-    async (work: () => Promise<unknown>): Promise<boolean> => {
-      setError(null);
-      try {
-        await work();
-        await refresh();
-        return true;
-      } catch (e) {
-        if (!(e instanceof ApiError)) throw e;
-        setError(e);
-        return false;
-      }
-    },
-    [refresh],
-  );
-  return { error, run };
+  return useStep(useRefreshCase(id));
 }

@@ -6,6 +6,7 @@ import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
 import { fill, useI18n } from '../../i18n/i18n';
 import { CaseloadPanel } from '../cases/CaseloadPanel';
+import { TasksPanel } from '../meetings/TasksPanel';
 
 /** The start page: who and where you are, and the doors your roles open. */
 export function HomePage() {
@@ -36,6 +37,7 @@ export function HomePage() {
           <Link to="/account">{t.home.totpNoticeLink}</Link>
         </Notice>
       )}
+      {session.can('meeting.read') && <TasksPanel />}
       {session.can('case.read') && <CaseloadPanel />}
       <h2 className="mt-8 mb-4 text-std-24B-150">{t.home.shortcuts}</h2>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
