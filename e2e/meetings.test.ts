@@ -195,7 +195,7 @@ describe('meetings through the screens', () => {
       .getByTestId('agenda-item')
       .first()
       .getByTestId('meeting-support-decision');
-    await decision.locator('#programmesDecided-work_readiness').check();
+    await decision.locator('[id$="programmesDecided-work_readiness"]').check();
     await decision.getByRole('button', { name: '支援決定を記録する' }).click();
     await decision.waitFor({ state: 'detached' });
     const plan = await h.database.db
@@ -212,5 +212,27 @@ describe('meetings through the screens', () => {
     await expect
       .poll(() => worker.page.getByTestId('my-tasks').textContent())
       .toContain('就労準備支援事業所へ見学の同行を調整する');
+  });
+
+  it('shows a partner agency’s staff only the item they were invited to', async () => {
+    const { page } = await h.newPage();
+    await signIn(page, h.origin, 'kankei');
+    await page.goto(`${h.origin}/meetings`);
+    await page
+      .getByTestId('upcoming-meetings')
+      .getByRole('row')
+      .filter({ hasText: '架空市支援調整会議' })
+      .first()
+      .getByRole('link')
+      .click();
+    await page.getByTestId('agenda').waitFor();
+    const items = await page.getByTestId('agenda-item').allTextContents();
+    // The 包括 joins for Cさん's evaluation, within her consent; Aさん's item stays closed.
+    expect(items.some((text) => text.includes('坂口 真由美'))).toBe(true);
+    expect(items.some((text) => text.includes('海野 健二'))).toBe(false);
+    expect(items.some((text) => text.includes('この案件は閲覧できません'))).toBe(true);
+    // Nothing to manage: no agenda builder, no attendance.
+    expect(await page.getByTestId('add-item').count()).toBe(0);
+    expect(await page.getByTestId('attendance').count()).toBe(0);
   });
 });

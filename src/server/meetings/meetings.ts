@@ -26,7 +26,7 @@ import { loadSeries, presentSeries } from './series';
 export async function listMeetings(
   deps: AppDeps,
   ctx: ActorContext,
-  range: { from?: string | undefined; to?: string | undefined },
+  range: { from?: string | undefined; to?: string | undefined; order?: 'asc' | 'desc' },
 ) {
   authorize(ctx.actor, 'meeting.read');
   let query = new ScopedReader(deps.database.db, ctx.actor)
@@ -50,8 +50,8 @@ export async function listMeetings(
   if (range.from) query = query.where('meeting.held_on', '>=', range.from);
   if (range.to) query = query.where('meeting.held_on', '<=', range.to);
   const rows = await query
-    .orderBy('meeting.held_on')
-    .orderBy('meeting.starts_at')
+    .orderBy('meeting.held_on', range.order ?? 'asc')
+    .orderBy('meeting.starts_at', range.order ?? 'asc')
     .limit(500)
     .execute();
   return rows.map((r) => ({
@@ -539,6 +539,8 @@ export async function presentAgenda(
     if (!itemAccess.allowed) {
       return {
         ...base,
+        // Which agency joins would say what the case is about.
+        guests: [] as typeof base.guests,
         visible: false as const,
         refusal: itemAccess.code,
         personId: null,

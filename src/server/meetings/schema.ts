@@ -211,6 +211,8 @@ export const suggestionQuery = z.object({
 export const meetingListQuery = z.object({
   from: z.preprocess((v) => (v === '' ? undefined : v), dateInput.optional()),
   to: z.preprocess((v) => (v === '' ? undefined : v), dateInput.optional()),
+  /** Newest first for the record of past meetings; the next ones first otherwise. */
+  order: z.enum(['asc', 'desc']).default('asc'),
 });
 
 /** Meeting statistics: a range of dates; a missing end comes from the fiscal year of the other. */

@@ -414,7 +414,16 @@ function PlanSummary({ view, plan }: { view: CaseView; plan: PlanView }) {
   );
 }
 
-export function PlanSteps({ view, plan }: { view: CaseView; plan: PlanView }) {
+export function PlanSteps({
+  view,
+  plan,
+  idPrefix = '',
+}: {
+  view: CaseView;
+  plan: PlanView;
+  /** Put before every element id, where one page shows the steps of several plans. */
+  idPrefix?: string;
+}) {
   const { t, label } = useI18n();
   const p = t.cases.plan;
   const { error, run } = useCaseStep(view.case.id);
@@ -447,13 +456,13 @@ export function PlanSteps({ view, plan }: { view: CaseView; plan: PlanView }) {
       {(a.adopt || a.return) && (
         <div>
           <DateField
-            id="adoptedOn"
+            id={`${idPrefix}adoptedOn`}
             label={p.adoptedOn}
             value={on}
             onChange={(e) => setOn(e.target.value)}
           />
           <TextArea
-            id="adoptionNote"
+            id={`${idPrefix}adoptionNote`}
             label={p.adoptionNote}
             rows={2}
             value={note}
@@ -473,7 +482,7 @@ export function PlanSteps({ view, plan }: { view: CaseView; plan: PlanView }) {
         <div data-testid="support-decision">
           <h3 className="mb-2 text-std-20B-150">{p.decision}</h3>
           <RadioGroup
-            id="decisionKind"
+            id={`${idPrefix}decisionKind`}
             label={p.decisionKind}
             required
             inline={false}
@@ -485,7 +494,7 @@ export function PlanSteps({ view, plan }: { view: CaseView; plan: PlanView }) {
             onChange={(v) => setKind(v as 'decision' | 'confirmation')}
           />
           <DateField
-            id="decidedOn"
+            id={`${idPrefix}decidedOn`}
             label={p.decidedOn}
             required
             value={on}
@@ -494,7 +503,7 @@ export function PlanSteps({ view, plan }: { view: CaseView; plan: PlanView }) {
           />
           {kind === 'decision' && (
             <CheckboxGroup
-              id="programmesDecided"
+              id={`${idPrefix}programmesDecided`}
               label={p.programmesDecided}
               required
               options={optionsOf(statutoryProgrammes, statutoryProgrammeLabels, label)}
@@ -504,7 +513,7 @@ export function PlanSteps({ view, plan }: { view: CaseView; plan: PlanView }) {
             />
           )}
           <TextArea
-            id="decisionNote"
+            id={`${idPrefix}decisionNote`}
             label={p.decisionNote}
             rows={2}
             value={note}

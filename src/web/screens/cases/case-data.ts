@@ -7,10 +7,11 @@ import { useStep } from '../../api/use-step';
 export type { CaseView };
 
 /** The case page's data, shared by every tab. */
-export function useCase(id: string) {
+export function useCase(id: string, enabled = true) {
   return useQuery({
     queryKey: ['case', id],
     queryFn: async () => (await api.cases[':id'].$get({ param: { id } })).json(),
+    enabled,
   });
 }
 

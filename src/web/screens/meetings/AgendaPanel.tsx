@@ -1,11 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { type ErrorCode, errorMessage } from '../../../domain/errors';
 import { itemDecisionLabels, itemKindLabels, itemKinds } from '../../../domain/meetings/agenda';
 import { todayInJapan } from '../../../domain/text/wareki';
 import type { ApiError } from '../../api/api-error';
 import { api } from '../../api/client';
 import { useSession } from '../../api/session';
+import { useStep } from '../../api/use-step';
 import { Button } from '../../components/Button';
 import { Checkbox, CheckboxGroup, SelectField, TextArea, TextField } from '../../components/fields';
 import { Notice } from '../../components/Notice';
@@ -33,14 +35,17 @@ function ConsentRefusal({ error, body }: { error: ApiError; body: ItemBody }) {
   const a = t.meetings.addItem;
   const agencies = (error.details.agencies as { name: string }[] | undefined) ?? [];
   const alternatives = (error.details.alternatives as Alternative[] | undefined) ?? [];
+  const today = todayInJapan();
   const meetings = useQuery({
-    queryKey: ['meetings'],
-    queryFn: async () => (await api.meetings.$get({ query: {} })).json(),
+    queryKey: ['meetings', 'upcoming', today],
+    queryFn: async () => (await api.meetings.$get({ query: { from: today } })).json(),
     enabled: error.code === 'MEETING_CONSENT_MISSING',
   });
   const [moved, setMoved] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const today = todayInJapan();
+  const queryClient = useQueryClient();
+  const { error: failure, run } = useStep(() =>
+    queryClient.invalidateQueries({ queryKey: ['meetings'] }),
+  );
   return (
     <Notice tone="error" title={error.message}>
       <div data-testid="consent-refusal">
@@ -66,17 +71,16 @@ function ConsentRefusal({ error, body }: { error: ApiError; body: ItemBody }) {
                       ) : (
                         <Button
                           variant="secondary"
+                          disabled={moved !== null}
                           onClick={async () => {
-                            setFailure(null);
-                            try {
-                              await api.meetings[':id'].items.$post({
+                            setMoved('sending');
+                            const ok = await run(() =>
+                              api.meetings[':id'].items.$post({
                                 param: { id: next.id },
                                 json: { ...body, guests: [] },
-                              });
-                              setMoved(next.id);
-                            } catch (e) {
-                              setFailure((e as ApiError).message);
-                            }
+                              }),
+                            );
+                            setMoved(ok ? next.id : null);
                           }}
                         >
                           {fill(a.useAlternative, {
@@ -91,7 +95,7 @@ function ConsentRefusal({ error, body }: { error: ApiError; body: ItemBody }) {
                 );
               })}
             </ul>
-            {failure && <p className="font-bold">{failure}</p>}
+            {failure && <p className="font-bold">{failure.message}</p>}
           </div>
         )}
       </div>
@@ -147,8 +151,12 @@ function AddItem({ meeting, preset }: { meeting: MeetingView; preset: Partial<It
     if (ok) {
       setChosen(null);
       setGuests([]);
+      setAppointed(false);
       setSummary('');
+      setTaxInformation(false);
       setKind('');
+      setReporterId('');
+      setMinutes(String(meeting.series.minutesPerCase));
     }
   };
   return (
@@ -357,7 +365,7 @@ function AgendaRow({
   open: boolean;
   onToggle: () => void;
 }) {
-  const { t, label } = useI18n();
+  const { t, label, lang } = useI18n();
   const g = t.meetings.agenda;
   const session = useSession();
   const { error, run } = useMeetingStep(meeting.id);
@@ -391,7 +399,12 @@ function AgendaRow({
       {item.visible ? (
         <>
           <td className="py-2 pr-3">
-            <Link to={`/cases/${item.caseId}`}>{item.caseNumber}</Link>　{item.personName}
+            {session.can('case.read') ? (
+              <Link to={`/cases/${item.caseId}`}>{item.caseNumber}</Link>
+            ) : (
+              item.caseNumber
+            )}
+            　{item.personName}
             <p className="text-dns-14N-130 text-solid-gray-700">
               {g.bases[item.basis]}
               {meeting.bodies.length > 1 && `・${item.seriesName}`}
@@ -417,7 +430,12 @@ function AgendaRow({
           <td className="no-print py-2">
             <div className="flex flex-wrap gap-1">
               {session.can('meeting.record') && (
-                <Button variant="secondary" onClick={onToggle} aria-expanded={open}>
+                <Button
+                  variant="secondary"
+                  onClick={onToggle}
+                  aria-expanded={open}
+                  aria-label={`${open ? t.app.close : g.openRecord}（${item.caseNumber ?? ''}）`}
+                >
                   {open ? t.app.close : g.openRecord}
                 </Button>
               )}
@@ -433,6 +451,7 @@ function AgendaRow({
                     variant="tertiary"
                     disabled={index === 0}
                     onClick={() => void move(item.position - 1)}
+                    aria-label={`${g.moveUp}（${item.caseNumber ?? ''}）`}
                   >
                     {g.moveUp}
                   </Button>
@@ -440,6 +459,7 @@ function AgendaRow({
                     variant="tertiary"
                     disabled={index === meeting.agenda.length - 1}
                     onClick={() => void move(item.position + 1)}
+                    aria-label={`${g.moveDown}（${item.caseNumber ?? ''}）`}
                   >
                     {g.moveDown}
                   </Button>
@@ -453,6 +473,7 @@ function AgendaRow({
                         }),
                       );
                     }}
+                    aria-label={`${g.remove}（${item.caseNumber ?? ''}）`}
                   >
                     {g.remove}
                   </Button>
@@ -463,10 +484,7 @@ function AgendaRow({
         </>
       ) : (
         <td className="py-2 pr-3 text-solid-gray-700" colSpan={5}>
-          {fill(g.hidden, {
-            reason: t.errors[item.refusal as keyof typeof t.errors] ?? item.refusal,
-          })}
-          {guests && <span className="ml-2">（{guests}）</span>}
+          {fill(g.hidden, { reason: errorMessage(item.refusal as ErrorCode, lang) })}
         </td>
       )}
     </tr>

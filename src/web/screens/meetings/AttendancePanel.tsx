@@ -30,6 +30,8 @@ export function AttendancePanel({ meeting }: { meeting: MeetingView }) {
   const partners = usePartners();
   const { error, run } = useMeetingStep(meeting.id);
   const [saved, setSaved] = useState(false);
+  // The version the rows were read at: a save over someone else's newer attendance is a 409.
+  const [baseVersion, setBaseVersion] = useState(meeting.version);
   const [rows, setRows] = useState<Row[]>(() =>
     meeting.attendees.map((x) => ({
       key: x.id,
@@ -51,10 +53,10 @@ export function AttendancePanel({ meeting }: { meeting: MeetingView }) {
   const officerPresent = meeting.attendees.some((x) => x.municipal && x.present === true);
   const save = () =>
     run(async () => {
-      await api.meetings[':id'].attendance.$put({
+      const response = await api.meetings[':id'].attendance.$put({
         param: { id: meeting.id },
         json: {
-          version: meeting.version,
+          version: baseVersion,
           attendees: rows.map((r) => ({
             userId: r.userId,
             partnerAgencyId: r.partnerAgencyId,
@@ -66,6 +68,7 @@ export function AttendancePanel({ meeting }: { meeting: MeetingView }) {
           })),
         },
       });
+      setBaseVersion((await response.json()).version);
       setSaved(true);
     });
   return (
@@ -92,7 +95,7 @@ export function AttendancePanel({ meeting }: { meeting: MeetingView }) {
             </p>
             <RadioGroup
               id={`attendees.${i}.present`}
-              label={a.person}
+              label={`${a.present}：${r.name || staff.find((s) => s.value === r.userId)?.label || partners.name(r.partnerAgencyId)}`}
               options={[
                 { value: 'present', label: a.present },
                 { value: 'absent', label: a.absent },

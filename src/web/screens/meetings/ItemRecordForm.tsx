@@ -2,7 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { terminationReasonLabels, terminationReasons } from '../../../domain/cases/vocabulary';
 import { decisionsFor, itemDecisionLabels } from '../../../domain/meetings/agenda';
 import { meetingTypeRules } from '../../../domain/meetings/meeting-types';
+import { ApiError } from '../../api/api-error';
 import { api } from '../../api/client';
+import { useSession } from '../../api/session';
 import { Button } from '../../components/Button';
 import { DateField } from '../../components/DateField';
 import { Checkbox, SelectField, TextArea, TextField } from '../../components/fields';
@@ -12,10 +14,11 @@ import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat, flag, text } from '../../forms/flat-form';
 import { nest } from '../../forms/nest';
 import { useRecordForm } from '../../forms/use-record-form';
-import { useI18n } from '../../i18n/i18n';
+import { fill, useI18n } from '../../i18n/i18n';
 import { useCase, useCaseStaff } from '../cases/case-data';
 import { PlanSteps } from '../cases/PlanTab';
 import { type MeetingView, useRefreshMeeting, type VisibleItem } from './meeting-data';
+import { meetingTypeLabel } from './meeting-labels';
 
 const tri = (v: boolean | null) => (v === null ? '' : v ? 'yes' : 'no');
 const fromTri = (v: unknown) => (v === 'yes' ? true : v === 'no' ? false : null);
@@ -25,22 +28,22 @@ function TriState({
   label,
   value,
   onChange,
+  words,
 }: {
   id: string;
   label: string;
   value: unknown;
   onChange: (v: string) => void;
+  words: { yes: string; no: string; unset: string };
 }) {
-  const { t } = useI18n();
-  const r = t.meetings.record;
   return (
     <RadioGroup
       id={id}
       label={label}
       options={[
-        { value: 'yes', label: r.yes },
-        { value: 'no', label: r.no },
-        { value: '', label: r.unset },
+        { value: 'yes', label: words.yes },
+        { value: 'no', label: words.no },
+        { value: '', label: words.unset },
       ]}
       value={String(value ?? '')}
       onChange={onChange}
@@ -98,12 +101,18 @@ export function ItemRecordForm({ meeting, item }: { meeting: MeetingView; item: 
       type Body = Parameters<
         (typeof api.meetings)[':id']['items'][':itemId']['record']['$post']
       >[0]['json'];
-      return (
-        await api.meetings[':id'].items[':itemId'].record.$post({
-          param: { id: meeting.id, itemId: item.id },
-          json: json as Body,
-        })
-      ).json();
+      try {
+        return await (
+          await api.meetings[':id'].items[':itemId'].record.$post({
+            param: { id: meeting.id, itemId: item.id },
+            json: json as Body,
+          })
+        ).json();
+      } catch (e) {
+        // Someone else saved this item: reload it (the draft keeps what was typed here).
+        if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') void refresh();
+        throw e;
+      }
     },
     onSaved: () => void refresh(),
   });
@@ -131,7 +140,9 @@ export function ItemRecordForm({ meeting, item }: { meeting: MeetingView; item: 
         idPrefix={prefix}
         labels={{ discussion: r.discussion, decision: r.decision, decisionNote: r.decisionNote }}
       />
-      {lighter && <p className="mb-4">{r.lighter}</p>}
+      {lighter && (
+        <p className="mb-4">{fill(r.lighter, { body: label(meetingTypeLabel(body.type)) })}</p>
+      )}
       <TextArea label={r.discussion} rows={5} {...text(flat, 'discussion')} />
       {!lighter && (
         <fieldset className="mb-4">
@@ -145,6 +156,7 @@ export function ItemRecordForm({ meeting, item }: { meeting: MeetingView; item: 
               }
               value={form.values[key]}
               onChange={(v) => form.set(key, v)}
+              words={r}
             />
           ))}
         </fieldset>
@@ -154,6 +166,7 @@ export function ItemRecordForm({ meeting, item }: { meeting: MeetingView; item: 
         label={r.personAttended}
         value={form.values.personAttended}
         onChange={(v) => form.set('personAttended', v)}
+        words={{ yes: r.attended, no: r.absent, unset: r.unset }}
       />
       {!lighter && (
         <SelectField
@@ -278,20 +291,29 @@ export function ItemRecordForm({ meeting, item }: { meeting: MeetingView; item: 
 /** After a plan is adopted at the meeting: the municipality's support decision, from here. */
 export function MeetingSupportDecision({ caseId, planId }: { caseId: string; planId: string }) {
   const { t } = useI18n();
-  const view = useCase(caseId);
+  const session = useSession();
+  // Only the municipality decides; nobody else loads (and is audited reading) the case for it.
+  const decides = session.can('supportDecision.record');
+  const view = useCase(caseId, decides);
   const plan = useQuery({
     queryKey: ['plan', planId, 'meeting'],
     queryFn: async () =>
       (
         await api.cases[':id'].plans[':childId'].$get({ param: { id: caseId, childId: planId } })
       ).json(),
+    enabled: decides,
   });
   if (!view.data || !plan.data?.abilities.decide) return null;
   return (
     <div className="mt-4" data-testid="meeting-support-decision">
       <h4 className="text-std-17B-170">{t.meetings.record.supportDecision}</h4>
       <p>{t.meetings.record.supportDecisionLead}</p>
-      <PlanSteps key={plan.data.version} view={view.data} plan={plan.data} />
+      <PlanSteps
+        key={plan.data.version}
+        view={view.data}
+        plan={plan.data}
+        idPrefix={`plan-${plan.data.id}-`}
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
+import { addDays } from '../../../domain/cases/deadlines';
 import { memberTiers } from '../../../domain/meetings/meeting-types';
 import { todayInJapan } from '../../../domain/text/wareki';
 import { api } from '../../api/client';
@@ -114,16 +115,20 @@ export function MeetingsPage() {
   const m = t.meetings;
   const session = useSession();
   const series = useMeetingSeries();
-  const meetings = useQuery({
-    queryKey: ['meetings'],
-    queryFn: async () => (await api.meetings.$get({ query: {} })).json(),
-  });
   const today = todayInJapan();
-  const items = meetings.data?.items ?? [];
-  const upcoming = items.filter((x) => x.heldOn >= today && x.status === 'planned');
-  const past = items.filter((x) => !upcoming.includes(x)).reverse();
+  const meetings = useQuery({
+    queryKey: ['meetings', 'upcoming', today],
+    queryFn: async () => (await api.meetings.$get({ query: { from: today } })).json(),
+  });
+  const held = useQuery({
+    queryKey: ['meetings', 'past', today],
+    queryFn: async () =>
+      (await api.meetings.$get({ query: { to: addDays(today, -1), order: 'desc' } })).json(),
+  });
+  const upcoming = meetings.data?.items ?? [];
+  const past = held.data?.items ?? [];
   const canManage = session.can('meeting.manage');
-  const table = (rows: typeof items, testId: string) => (
+  const table = (rows: typeof upcoming, testId: string) => (
     <table className="w-full border-collapse text-left" data-testid={testId}>
       <thead>
         <tr className="border-b-2 border-solid-gray-420">
@@ -166,7 +171,7 @@ export function MeetingsPage() {
         ) : undefined
       }
     >
-      <QueryState error={meetings.error ?? series.error} />
+      <QueryState error={meetings.error ?? held.error ?? series.error} />
       <Section title={m.upcoming}>
         {upcoming.length === 0 ? <p>{m.noneUpcoming}</p> : table(upcoming, 'upcoming-meetings')}
       </Section>

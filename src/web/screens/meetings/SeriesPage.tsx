@@ -4,6 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import { phaseLabels, phases } from '../../../domain/meetings/agenda';
 import {
   legalBasisLabels,
+  type MeetingType,
   meetingPatterns,
   meetingTypeRules,
   meetingTypes,
@@ -12,6 +13,7 @@ import {
 import { todayInJapan } from '../../../domain/text/wareki';
 import { api } from '../../api/client';
 import { useSession } from '../../api/session';
+import { useStep } from '../../api/use-step';
 import { Button } from '../../components/Button';
 import { DateField } from '../../components/DateField';
 import { Checkbox, SelectField, TextField } from '../../components/fields';
@@ -67,6 +69,9 @@ function SeriesForm({ series }: { series: SeriesView | null }) {
       // The phase minutes are all given or none: the server keeps its defaults otherwise.
       const minutes = body.phaseMinutes as Record<string, string>;
       if (Object.values(minutes).some((v) => v === '')) delete body.phaseMinutes;
+      // A basis chosen for another type does not travel with a type that takes none or others.
+      const bases: readonly string[] = meetingTypeRules[body.type as MeetingType]?.legalBases ?? [];
+      if (!bases.includes(String(body.legalBasis))) body.legalBasis = '';
       if (body.pattern === 'ad_hoc') {
         body.regularWeek = '';
         body.regularWeekday = '';
@@ -209,16 +214,18 @@ function AddMember({ series }: { series: SeriesView }) {
   const staff = useCaseStaff();
   const partners = usePartners();
   const [kind, setKind] = useState<'user' | 'partner' | 'person'>('user');
+  const [added, setAdded] = useState(false);
+  const initial = {
+    tier: 'core',
+    userId: '',
+    partnerAgencyId: '',
+    name: '',
+    organisation: '',
+    appointedOn: todayInJapan(),
+  };
   const form = useRecordForm<Record<string, unknown>, unknown>({
     formKey: `meeting-member:${series.id}:new`,
-    initial: {
-      tier: 'core',
-      userId: '',
-      partnerAgencyId: '',
-      name: '',
-      organisation: '',
-      appointedOn: todayInJapan(),
-    },
+    initial,
     version: null,
     submit: async (values) => {
       const body = {
@@ -238,7 +245,11 @@ function AddMember({ series }: { series: SeriesView }) {
         })
       ).json();
     },
-    onSaved: () => void queryClient.invalidateQueries({ queryKey: ['meeting-series'] }),
+    onSaved: () => {
+      form.reset(initial, null);
+      setAdded(true);
+      void queryClient.invalidateQueries({ queryKey: ['meeting-series'] });
+    },
   });
   const flat = asFlat(form, 'member-');
   return (
@@ -249,6 +260,7 @@ function AddMember({ series }: { series: SeriesView }) {
       data-testid="member-form"
     >
       <h3 className="mb-2 text-std-20B-150">{mm.add}</h3>
+      {added && !form.dirty && <Notice tone="success">{mm.added}</Notice>}
       <FormFeedback
         form={form}
         idPrefix="member-"
@@ -321,11 +333,13 @@ export function Acknowledgement({
 }) {
   const { t, label, lang } = useI18n();
   const a = t.meetings.acknowledgement;
+  const { error, run } = useStep(onDone);
   const [busy, setBusy] = useState(false);
   return (
     <Notice tone={acknowledgedAt ? 'info' : 'warning'} title={a.title}>
       <div data-testid="confidentiality-notice">
         {!acknowledgedAt && <p>{a.lead}</p>}
+        {error && <p className="font-bold text-error-1">{error.message}</p>}
         <p className="my-2 font-bold">{label(notice)}</p>
         {acknowledgedAt ? (
           <p>{fill(a.done, { date: formatDateTime(acknowledgedAt, lang) })}</p>
@@ -334,14 +348,10 @@ export function Acknowledgement({
             disabled={busy}
             onClick={async () => {
               setBusy(true);
-              try {
-                await api['meeting-series'][':id'].acknowledgement.$post({
-                  param: { id: seriesId },
-                });
-                await onDone();
-              } finally {
-                setBusy(false);
-              }
+              await run(() =>
+                api['meeting-series'][':id'].acknowledgement.$post({ param: { id: seriesId } }),
+              );
+              setBusy(false);
             }}
           >
             {a.confirm}
@@ -367,6 +377,7 @@ export function SeriesPage() {
     enabled: Boolean(id),
   });
   const [ending, setEnding] = useState<string | null>(null);
+  const ended = useStep(() => queryClient.invalidateQueries({ queryKey: ['meeting-series'] }));
   if (!id) {
     return (
       <Page title={m.seriesForm.titleNew}>
@@ -389,6 +400,7 @@ export function SeriesPage() {
       )}
       <Section title={m.members.title}>
         {series.members.length === 0 && <p>{m.members.none}</p>}
+        {ended.error && <Notice tone="error" title={ended.error.message} />}
         <table className="w-full border-collapse text-left" data-testid="members">
           <tbody>
             {series.members.map((x) => (
@@ -412,17 +424,16 @@ export function SeriesPage() {
                     <Button
                       variant="tertiary"
                       disabled={ending === x.id}
+                      aria-label={`${m.members.end}（${x.name ?? ''}）`}
                       onClick={async () => {
                         setEnding(x.id);
-                        try {
-                          await api['meeting-series'][':id'].members[':memberId'].end.$post({
+                        await ended.run(() =>
+                          api['meeting-series'][':id'].members[':memberId'].end.$post({
                             param: { id: series.id, memberId: x.id },
                             json: { endedOn: todayInJapan() },
-                          });
-                          await refresh();
-                        } finally {
-                          setEnding(null);
-                        }
+                          }),
+                        );
+                        setEnding(null);
                       }}
                     >
                       {m.members.end}
