@@ -24,6 +24,18 @@ async function agendaCount(page: Page) {
   return page.getByTestId('agenda-item').count();
 }
 
+/** Opens the first upcoming meeting of a body from the meetings list (with that text in its row). */
+async function openUpcoming(page: Page, body: string, text = body) {
+  await page
+    .getByTestId('upcoming-meetings')
+    .getByRole('row')
+    .filter({ hasText: body })
+    .filter({ hasText: text })
+    .first()
+    .getByRole('link')
+    .click();
+}
+
 /** Adds a case to the agenda through the search box, as an evaluation, with its partner. */
 async function addByName(page: Page, name: string, guest: string | null) {
   const before = await agendaCount(page);
@@ -123,13 +135,7 @@ describe('meetings through the screens', () => {
     const { page } = await h.newPage();
     await signIn(page, h.origin, 'shunin');
     await page.goto(`${h.origin}/meetings`);
-    await page
-      .getByTestId('upcoming-meetings')
-      .getByRole('row')
-      .filter({ hasText: '架空市支援調整会議' })
-      .first()
-      .getByRole('link')
-      .click();
+    await openUpcoming(page, '架空市支援調整会議');
     await page.getByTestId('add-item').waitFor();
     // 松本 美咲 consented to the housing NPO only; the 社協 is not in her consent.
     const form = page.getByTestId('add-item');
@@ -156,13 +162,7 @@ describe('meetings through the screens', () => {
     const { page } = await h.newPage();
     await signIn(page, h.origin, 'shunin');
     await page.goto(`${h.origin}/meetings`);
-    await page
-      .getByTestId('upcoming-meetings')
-      .getByRole('row')
-      .filter({ hasText: '架空市支援調整会議' })
-      .filter({ hasText: '議題 6件' })
-      .getByRole('link')
-      .click();
+    await openUpcoming(page, '架空市支援調整会議', '議題 6件');
     await page.getByTestId('attendance').waitFor();
 
     // Without the officer present, the decision is refused with the reason.
@@ -218,13 +218,7 @@ describe('meetings through the screens', () => {
     const { page } = await h.newPage();
     await signIn(page, h.origin, 'kankei');
     await page.goto(`${h.origin}/meetings`);
-    await page
-      .getByTestId('upcoming-meetings')
-      .getByRole('row')
-      .filter({ hasText: '架空市支援調整会議' })
-      .first()
-      .getByRole('link')
-      .click();
+    await openUpcoming(page, '架空市支援調整会議');
     await page.getByTestId('agenda').waitFor();
     const items = await page.getByTestId('agenda-item').allTextContents();
     // The 包括 joins for Cさん's evaluation, within her consent; Aさん's item stays closed.

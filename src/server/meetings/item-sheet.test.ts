@@ -1,5 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getCaseView, openIntakeCase, planStep, toPlanning, writePlan } from '../test/case-helpers';
+import {
+  createSupportMeeting,
+  getCaseView,
+  openIntakeCase,
+  planStep,
+  toPlanning,
+  writePlan,
+} from '../test/case-helpers';
 import { signedIn, type TestClient } from '../test/client';
 import { createUser, createWorld } from '../test/factories';
 import { type TestApp, testApp } from '../test/test-app';
@@ -182,28 +189,10 @@ describe('the meeting sheet at a 支援調整会議', () => {
 
 describe('the meeting sheet at a 支援会議', () => {
   async function supportMeeting() {
-    const series = ok(
-      await officer.post<{ id: string }>('/api/meeting-series', {
-        type: 'support_meeting',
-        name: '架空市支援会議',
-        legalBasis: 'poverty_act_9',
-        pattern: 'ad_hoc',
-      }),
-      'series',
-    );
-    for (const member of [
-      { userId: world.users.officer.id, appointedOn: 'R8.4.1' },
-      { supportAgencyId: world.agency.id, appointedOn: 'R8.4.1' },
-    ]) {
-      ok(await officer.post(`/api/meeting-series/${series.id}/members`, member), 'member');
-    }
-    const meeting = ok(
-      await officer.post<{ id: string }>('/api/meetings', {
-        seriesId: series.id,
-        heldOn: 'R8.5.10',
-      }),
-      'meeting',
-    );
+    const { seriesId, meetingId } = await createSupportMeeting(officer, {
+      officerId: world.users.officer.id,
+      agencyId: world.agency.id,
+    });
     // A consultation continued without a consent: the law is the basis here.
     const kase = await openIntakeCase(worker, person);
     ok(
@@ -214,7 +203,7 @@ describe('the meeting sheet at a 支援会議', () => {
       'triage',
     );
     await recordContacts(kase.id);
-    return { seriesId: series.id, meetingId: meeting.id, kase };
+    return { seriesId, meetingId, kase };
   }
 
   it('withholds the tax-marked contact, and refuses a summary marked as tax information', async () => {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
+  createSupportMeeting,
   getCaseView,
   openIntakeCase,
   planStep,
@@ -216,28 +217,10 @@ describe('the consent gate', () => {
 
 describe('支援会議', () => {
   async function supportMeetingWithLead() {
-    const series = ok(
-      await officer.post<{ id: string }>('/api/meeting-series', {
-        type: 'support_meeting',
-        name: '架空市支援会議',
-        legalBasis: 'poverty_act_9',
-        pattern: 'ad_hoc',
-      }),
-      'series',
-    );
-    for (const member of [
-      { userId: world.users.officer.id, appointedOn: 'R8.4.1' },
-      { supportAgencyId: world.agency.id, appointedOn: 'R8.4.1' },
-    ]) {
-      ok(await officer.post(`/api/meeting-series/${series.id}/members`, member), 'member');
-    }
-    const meeting = ok(
-      await officer.post<{ id: string }>('/api/meetings', {
-        seriesId: series.id,
-        heldOn: 'R8.5.10',
-      }),
-      'meeting',
-    );
+    const { seriesId, meetingId } = await createSupportMeeting(officer, {
+      officerId: world.users.officer.id,
+      agencyId: world.agency.id,
+    });
     // A lead not yet reached: no consent, and none needed here.
     const lead = ok(
       await worker.post<{ id: string; personId: string }>('/api/cases/detections', {
@@ -251,12 +234,12 @@ describe('支援会議', () => {
       'lead',
     );
     const item = ok(
-      await worker.post<{ id: string; basis: string }>(`/api/meetings/${meeting.id}/items`, {
+      await worker.post<{ id: string; basis: string }>(`/api/meetings/${meetingId}/items`, {
         caseId: lead.id,
       }),
       'item',
     );
-    return { seriesId: series.id, meetingId: meeting.id, itemId: item.id, lead, basis: item.basis };
+    return { seriesId, meetingId, itemId: item.id, lead, basis: item.basis };
   }
 
   it('shares a lead without consent, only with members who acknowledged the duty of confidentiality', async () => {

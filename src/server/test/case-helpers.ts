@@ -232,3 +232,36 @@ export async function transition(
     reason,
   });
 }
+
+/**
+ * A 支援会議 of the municipality under 生活困窮者自立支援法第9条, with the officer and the whole
+ * support agency as members, and one sitting on R8.5.10.
+ */
+export async function createSupportMeeting(
+  officer: TestClient,
+  members: { officerId: string; agencyId: string },
+) {
+  const series = ok(
+    await officer.post<{ id: string }>('/api/meeting-series', {
+      type: 'support_meeting',
+      name: '架空市支援会議',
+      legalBasis: 'poverty_act_9',
+      pattern: 'ad_hoc',
+    }),
+    'series',
+  );
+  for (const member of [
+    { userId: members.officerId, appointedOn: 'R8.4.1' },
+    { supportAgencyId: members.agencyId, appointedOn: 'R8.4.1' },
+  ]) {
+    ok(await officer.post(`/api/meeting-series/${series.id}/members`, member), 'member');
+  }
+  const meeting = ok(
+    await officer.post<{ id: string }>('/api/meetings', {
+      seriesId: series.id,
+      heldOn: 'R8.5.10',
+    }),
+    'meeting',
+  );
+  return { seriesId: series.id, meetingId: meeting.id };
+}

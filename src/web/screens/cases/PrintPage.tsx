@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import {
   assessmentDomainLabels,
   consultationTopicLabels,
@@ -26,9 +26,8 @@ import {
 import { ageOn, formatWareki, todayInJapan } from '../../../domain/text/wareki';
 import { api } from '../../api/client';
 import { useSession } from '../../api/session';
-import { Button } from '../../components/Button';
 import { QueryState } from '../../components/Loading';
-import { Grid, Heading } from '../../components/PrintParts';
+import { Grid, Heading, PrintFrame } from '../../components/PrintParts';
 import { formatDateTime } from '../../i18n/format';
 import { fill, useI18n } from '../../i18n/i18n';
 import { type CaseView, useCase, usePartners } from './case-data';
@@ -38,35 +37,15 @@ const w = (iso: string | null | undefined) => (iso ? formatWareki(iso) : '');
 
 function Sheet({ title, view, children }: { title: string; view: CaseView; children: ReactNode }) {
   const { t } = useI18n();
-  const session = useSession();
   return (
-    <article
-      className="print-sheet mx-auto max-w-[210mm] bg-white text-[10.5pt] leading-relaxed"
-      data-testid="print-sheet"
+    <PrintFrame
+      title={title}
+      back={{ to: `/cases/${view.case.id}`, label: t.cases.print.back }}
+      notice={view.person.sensitiveCategories.length > 0 ? t.cases.print.sensitive : undefined}
+      meta={<>{fill(t.cases.case.caseNumber, { number: view.case.caseNumber })}　</>}
     >
-      <div className="no-print mb-4 flex gap-3">
-        <Button onClick={() => window.print()}>{t.app.print}</Button>
-        <Link to={`/cases/${view.case.id}`} className="self-center">
-          {t.cases.print.back}
-        </Link>
-      </div>
-      {view.person.sensitiveCategories.length > 0 && (
-        <p className="mb-2 border-2 border-black px-2 py-1 text-[10pt] font-bold">
-          {t.cases.print.sensitive}
-        </p>
-      )}
-      <header className="mb-3 flex items-end justify-between border-b-2 border-black pb-1">
-        <h1 className="text-[16pt] font-bold">{title}</h1>
-        <p className="text-[9pt]">
-          {fill(t.cases.case.caseNumber, { number: view.case.caseNumber })}
-          {'　'}
-          {fill(t.cases.print.printedAt, { date: w(todayInJapan()) })}
-          <br />
-          {session.view?.user?.organisation.name}
-        </p>
-      </header>
       {children}
-    </article>
+    </PrintFrame>
   );
 }
 

@@ -1,12 +1,10 @@
 import type { ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { itemKindLabels, phaseLabels } from '../../../domain/meetings/agenda';
 import { attendanceRoleLabels } from '../../../domain/meetings/meeting-types';
-import { formatWareki, todayInJapan } from '../../../domain/text/wareki';
-import { useSession } from '../../api/session';
-import { Button } from '../../components/Button';
+import { formatWareki } from '../../../domain/text/wareki';
 import { QueryState } from '../../components/Loading';
-import { Grid, Heading } from '../../components/PrintParts';
+import { Grid, Heading, PrintFrame } from '../../components/PrintParts';
 import { fill, useI18n } from '../../i18n/i18n';
 import { type MeetingView, useMeeting } from './meeting-data';
 
@@ -21,38 +19,22 @@ export function Handout({
   children: ReactNode;
 }) {
   const { t, label } = useI18n();
-  const session = useSession();
   return (
-    <article
-      className="print-sheet mx-auto max-w-[210mm] bg-white text-[10.5pt] leading-relaxed"
-      data-testid="print-sheet"
+    <PrintFrame
+      title={title}
+      back={{ to: `/meetings/${meeting.id}`, label: t.meetings.print.back }}
+      notice={
+        meeting.confidentialityNotice && (
+          <>
+            {label(meeting.confidentialityNotice)}
+            <br />
+            {t.meetings.print.handoutNotice}
+          </>
+        )
+      }
     >
-      <div className="no-print mb-4 flex gap-3">
-        <Button onClick={() => window.print()}>{t.app.print}</Button>
-        <Link to={`/meetings/${meeting.id}`} className="self-center">
-          {t.meetings.print.back}
-        </Link>
-      </div>
-      {meeting.confidentialityNotice && (
-        <p
-          className="mb-2 border-2 border-black px-2 py-1 text-[10pt] font-bold"
-          data-testid="print-confidentiality"
-        >
-          {label(meeting.confidentialityNotice)}
-          <br />
-          {t.meetings.print.handoutNotice}
-        </p>
-      )}
-      <header className="mb-3 flex items-end justify-between border-b-2 border-black pb-1">
-        <h1 className="text-[16pt] font-bold">{title}</h1>
-        <p className="text-[9pt]">
-          {fill(t.cases.print.printedAt, { date: formatWareki(todayInJapan()) })}
-          <br />
-          {session.view?.user?.organisation.name}
-        </p>
-      </header>
       {children}
-    </article>
+    </PrintFrame>
   );
 }
 
