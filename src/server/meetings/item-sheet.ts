@@ -16,7 +16,7 @@ import { ageOn } from '../../domain/text/wareki';
 import type { ItemBasis } from '../db/schema';
 import type { ActorContext, AppDeps } from '../http/context';
 import { loadItem } from './meeting-access';
-import { auditItemsShown } from './meetings';
+import { auditItemsShown, itemGuests } from './meetings';
 
 /** How many of the latest contact records a sheet carries. */
 const recentContacts = 5;
@@ -122,18 +122,7 @@ export async function getItemSheet(
             .where('id', '=', item.reporter_id)
             .executeTakeFirst()
         : Promise.resolve(undefined),
-      db
-        .selectFrom('meeting_item_guest')
-        .leftJoin('partner_agency', 'partner_agency.id', 'meeting_item_guest.partner_agency_id')
-        .leftJoin('app_user', 'app_user.id', 'meeting_item_guest.user_id')
-        .select([
-          'meeting_item_guest.name',
-          'meeting_item_guest.appointed',
-          'partner_agency.name as partner_name',
-          'app_user.display_name as user_name',
-        ])
-        .where('meeting_item_guest.item_id', '=', item.id)
-        .execute(),
+      itemGuests(db, [item.id]),
       db
         .selectFrom('assessment')
         .select(['id', 'assessed_on'])

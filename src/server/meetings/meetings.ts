@@ -430,6 +430,27 @@ async function canManage(db: Kysely<Database>, ctx: ActorContext, loaded: Loaded
   }
 }
 
+/** Who joins the given items for that case only, with the names of their organisations or accounts. */
+export async function itemGuests(db: Kysely<Database>, itemIds: readonly string[]) {
+  if (itemIds.length === 0) return [];
+  return db
+    .selectFrom('meeting_item_guest')
+    .leftJoin('partner_agency', 'partner_agency.id', 'meeting_item_guest.partner_agency_id')
+    .leftJoin('app_user', 'app_user.id', 'meeting_item_guest.user_id')
+    .select([
+      'meeting_item_guest.id',
+      'meeting_item_guest.item_id',
+      'meeting_item_guest.partner_agency_id',
+      'meeting_item_guest.user_id',
+      'meeting_item_guest.name',
+      'meeting_item_guest.appointed',
+      'partner_agency.name as partner_name',
+      'app_user.display_name as user_name',
+    ])
+    .where('meeting_item_guest.item_id', 'in', itemIds)
+    .execute();
+}
+
 /** The agenda with its timetable; an item the reader may not see shows its slot and kind only. */
 export async function presentAgenda(
   db: Kysely<Database>,
@@ -457,28 +478,10 @@ export async function presentAgenda(
           .where('support_case.id', 'in', caseIds)
           .execute()
       : Promise.resolve([]),
-    items.length
-      ? db
-          .selectFrom('meeting_item_guest')
-          .leftJoin('partner_agency', 'partner_agency.id', 'meeting_item_guest.partner_agency_id')
-          .leftJoin('app_user', 'app_user.id', 'meeting_item_guest.user_id')
-          .select([
-            'meeting_item_guest.id',
-            'meeting_item_guest.item_id',
-            'meeting_item_guest.partner_agency_id',
-            'meeting_item_guest.user_id',
-            'meeting_item_guest.name',
-            'meeting_item_guest.appointed',
-            'partner_agency.name as partner_name',
-            'app_user.display_name as user_name',
-          ])
-          .where(
-            'meeting_item_guest.item_id',
-            'in',
-            items.map((i) => i.id),
-          )
-          .execute()
-      : Promise.resolve([]),
+    itemGuests(
+      db,
+      items.map((i) => i.id),
+    ),
     visibleIds.length
       ? db
           .selectFrom('task')
