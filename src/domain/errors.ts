@@ -184,6 +184,31 @@ export const errorCatalogue = {
     ja: 'この案件はすでに決定が記録されています。',
     en: 'A decision has already been recorded for this item.',
   },
+  REFERRAL_STEP_NOT_ALLOWED: {
+    status: 409,
+    ja: 'このつなぎは、現在の状態ではこの操作ができません。画面を再読み込みして、表示されている操作から選んでください。',
+    en: 'This referral cannot take that step in its current status. Please reload and choose one of the actions shown.',
+  },
+  HAND_OVER_WITHHELD: {
+    status: 403,
+    ja: '本人の同意の範囲に貴機関が含まれていない（同意が撤回された場合を含みます）ため、引継ぎ内容と書類は閲覧できません。',
+    en: 'The person’s consent does not (or no longer) cover your organisation, so the hand-over and its documents cannot be shown.',
+  },
+  PLACE_FULL: {
+    status: 409,
+    ja: 'この場は定員に達しています。受け入れ先に確認し、定員を超えての受け入れに了承を得た場合は、その旨にチェックを入れてから進めてください。',
+    en: 'This place is full. If the host has agreed to take one more, tick that box and try again.',
+  },
+  STEP_NOT_ALLOWED: {
+    status: 409,
+    ja: 'この操作は、現在の状態ではできません。画面を再読み込みして、表示されている操作から選んでください。',
+    en: 'This step cannot be taken in the current status. Please reload and choose one of the actions shown.',
+  },
+  MULTI_AGENCY_CASE_OPEN: {
+    status: 409,
+    ja: 'この方の世帯には、すでに進行中の多機関協働の事例があります。その事例に機関や役割を追加してください。',
+    en: 'This household already has an open multi-agency case. Please add agencies and roles to it.',
+  },
   PAYLOAD_TOO_LARGE: {
     status: 413,
     ja: '送信された内容が大きすぎます。',

@@ -204,6 +204,106 @@ export const fieldMessages = {
     ja: '支援会議では税情報を共有できません（地方税法第22条）。税情報を含まない内容にしてください。',
     en: 'Tax information cannot be shared at a support meeting (Local Tax Act, art. 22). Leave it out of the summary.',
   },
+  handOverOutsideConsent: {
+    ja: '本人の同意の範囲に「{agency}」が含まれていないため、引継ぎ内容や書類は渡せません。同意の範囲を確認するか、引継ぎなしでつなぎ先だけを記録してください。',
+    en: 'The person’s consent does not cover “{agency}”, so no hand-over or documents can go with the referral. Check the consent, or record the referral without a hand-over.',
+  },
+  handOverNeedsAgency: {
+    ja: '引継ぎ内容・書類・回答期限は、一覧から選んだ関係機関につなぐ場合に記録します。機関名だけのつなぎ先には、直接お伝えください。',
+    en: 'A hand-over, documents and an answer date go only to an agency chosen from the list. Tell an outside destination directly.',
+  },
+  responseReasonRequired: {
+    ja: 'お断りする場合・つなぎもどす場合は、理由を入力してください。つなぎ元が次の支援を考える手がかりになります。',
+    en: 'Please give the reason for declining or returning: the referring agency needs it to decide what next.',
+  },
+  notBeforeReferral: {
+    ja: 'つないだ日以降の日付にしてください。',
+    en: 'The date must not be before the referral.',
+  },
+  nextApproachBeforeAttempt: {
+    ja: '次回の予定日は、この記録の日付以降にしてください。',
+    en: 'The next date must not be before this record.',
+  },
+  escalatedBeforeObserved: {
+    ja: 'つないだ日時は、気づいた日時以降にしてください。',
+    en: 'The time it was passed on must not be before the time it was seen.',
+  },
+  escalationDestinationRequired: {
+    ja: '「その他」の場合は、つないだ先の機関を選ぶか、名称を入力してください。',
+    en: 'For "other", choose the agency or type its name.',
+  },
+  notAParticipationPlace: {
+    ja: 'この種類の参加を受け入れる場として登録されている社会資源から選んでください。',
+    en: 'Choose a place registered as offering this kind of participation.',
+  },
+  alreadyMatched: {
+    ja: 'この場には、すでに提案中または参加中の記録があります。その記録を更新してください。',
+    en: 'This person already has a proposal or a place there. Please update that record.',
+  },
+  stepBeforePrevious: {
+    ja: '前の段階の日付（{date}）より前の日付は入力できません。',
+    en: 'The date cannot be before the previous step ({date}).',
+  },
+  notACommunityBase: {
+    ja: '地域づくりの拠点として登録されている社会資源から選んでください。',
+    en: 'Choose a resource registered as a community base.',
+  },
+  activityNotAtBase: {
+    ja: 'この拠点で行われている活動から選んでください。',
+    en: 'Choose an activity held at this base.',
+  },
+  scheduleOrDate: {
+    ja: '定期の活動は日程（例：毎週火曜 10時〜12時）を、1回限りの活動は開催日を入力してください。',
+    en: 'Give the schedule of a regular activity (e.g. Tuesdays 10–12), or the date of a one-off.',
+  },
+  notBeforeNoticed: {
+    ja: '気づいた日以降の日付にしてください。',
+    en: 'The date must not be before the day it was noticed.',
+  },
+  agencyNeedsOne: {
+    ja: '関係機関または相談支援機関のどちらか一つを選んでください。',
+    en: 'Choose one agency: a partner agency or a support agency.',
+  },
+  consentNotCoveringAgency: {
+    ja: '本人の同意の範囲に「{agency}」が含まれていないため、多機関協働の機関に加えられません。先に同意の範囲を確認してください。',
+    en: 'The person’s consent does not cover “{agency}”, so it cannot join the multi-agency case. Check the consent first.',
+  },
+  memberAlreadyInvolved: {
+    ja: 'この機関は、同じ方の支援ですでに参加しています。役割を変える場合は、その行を編集してください。',
+    en: 'This agency already supports the same person here. Edit its row to change the role.',
+  },
+  notMultiAgencyMeeting: {
+    ja: '重層的支援会議（合同開催を含む）の会議を選んでください。',
+    en: 'Choose a sitting of a multi-layered support meeting (joint sittings included).',
+  },
+  itemNotForCase: {
+    ja: 'この会議の、この世帯の案件を選んでください。',
+    en: 'Choose this household’s item of that meeting.',
+  },
+  reviewOutcomeNotAllowed: {
+    ja: 'いまの段階では、この結果は記録できません（初回は「了承」「修正の上了承」「再検討」、協働中は「支援継続」「修正の上了承」「再検討」）。',
+    en: 'That outcome does not fit this stage (first review: agreed, agreed with changes, or rework; later: continues, agreed with changes, or rework).',
+  },
+  jointPlanRequired: {
+    ja: '了承を記録する前に、協働プランの「世帯の共通目標」と「支援方針」を記入してください。',
+    en: 'Before recording the agreement, fill in the shared goal and the policy of the joint plan.',
+  },
+  leadRequired: {
+    ja: '了承を記録する前に、主担当の機関を決めてください。',
+    en: 'Before recording the agreement, choose the lead agency.',
+  },
+  carrierRequired: {
+    ja: '終結後に支援を引き継ぐ機関を一つ選ぶか、「つないできた機関に戻す」を選んでください。',
+    en: 'Choose the one agency that carries on, or return the household to the referring agency.',
+  },
+  leadLeaving: {
+    ja: '主担当の機関は外せません。先に主担当をほかの機関に引き継いでください。',
+    en: 'The lead agency cannot leave. Hand the lead to another agency first.',
+  },
+  notBeforeMultiAgencyReferral: {
+    ja: '多機関協働へのつなぎを受けた日（{date}）以降の日付にしてください。',
+    en: 'The date must not be before the referral to the multi-agency case ({date}).',
+  },
   invalid: { ja: '入力内容を確認してください。', en: 'Please check this entry.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

@@ -36,6 +36,19 @@ export const actions = [
   'meeting.record',
   /** One's own tasks: homework from meetings. */
   'task.update',
+  /**
+   * Partner staff: see the referrals sent to their agency and the case items shared with it,
+   * accept, decline or return a referral, and add what they did (policies/referral-policy.ts).
+   */
+  'referral.respond',
+  /** Keep the social-resource directory (社会資源) and the places of 参加支援 and 地域づくり. */
+  'socialResource.manage',
+  /** Raise and follow resource gaps (不足する社会資源 / 地域課題) until something is built. */
+  'resourceGap.manage',
+  /** Coordinate a household's multi-agency case (多機関協働): agencies, roles, lead, joint plan. */
+  'multiAgency.manage',
+  /** Community bases and activities (地域づくり) and the issues spotted there. */
+  'community.manage',
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -78,6 +91,11 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   'meeting.manage': [...supportRoles, 'municipal_officer'],
   'meeting.record': [...supportRoles, 'municipal_officer'],
   'task.update': [...supportRoles, 'municipal_officer', 'partner_staff'],
+  'referral.respond': ['partner_staff'],
+  'socialResource.manage': [...supportRoles, 'municipal_officer', 'admin'],
+  'resourceGap.manage': [...supportRoles, 'municipal_officer'],
+  'multiAgency.manage': [...supportRoles, 'municipal_officer'],
+  'community.manage': [...supportRoles, 'municipal_officer'],
 };
 
 export function rolesAllow(roles: readonly Role[], action: Action): boolean {

@@ -7,6 +7,7 @@ import { csrfProtection } from './auth/csrf';
 import { loadSession } from './auth/load-session';
 import { authRoutes } from './auth/routes';
 import { caseRoutes } from './cases/routes';
+import { communityRoutes } from './community/routes';
 import { maxAttachmentBytes } from './consent/attachments';
 import { consentRoutes } from './consent/routes';
 import { draftRoutes } from './drafts/routes';
@@ -17,13 +18,19 @@ import { accessLog, requestBasics } from './http/request-basics';
 import { noStore, securityHeaders } from './http/security-headers';
 import { mountWebAssets } from './http/web-assets';
 import { meetingRoutes, meetingSeriesRoutes } from './meetings/routes';
+import { caseMultiAgencyRoutes, multiAgencyRoutes } from './multi-agency/routes';
 import {
   municipalityRoutes,
   partnerAgencyRoutes,
   supportAgencyRoutes,
 } from './organisations/routes';
+import { outreachRoutes } from './outreach/routes';
+import { participationRoutes } from './participation/routes';
 import { personRoutes } from './persons/routes';
 import { planRoutes } from './plans/routes';
+import { referralRoutes } from './referrals/routes';
+import { resourceGapRoutes } from './resource-gaps/routes';
+import { socialResourceRoutes } from './resources/routes';
 import { userRoutes } from './users/routes';
 
 /**
@@ -49,7 +56,15 @@ export const api = new Hono<AppEnv>()
   .route('/cases', planRoutes)
   .route('/persons', personRoutes)
   .route('/meeting-series', meetingSeriesRoutes)
-  .route('/meetings', meetingRoutes);
+  .route('/meetings', meetingRoutes)
+  .route('/', referralRoutes)
+  .route('/social-resources', socialResourceRoutes)
+  .route('/resource-gaps', resourceGapRoutes)
+  .route('/cases', outreachRoutes)
+  .route('/cases', participationRoutes)
+  .route('/community', communityRoutes)
+  .route('/cases', caseMultiAgencyRoutes)
+  .route('/multi-agency', multiAgencyRoutes);
 
 export type ApiType = typeof api;
 

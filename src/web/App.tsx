@@ -8,6 +8,7 @@ import { AccountPage } from './screens/account/AccountPage';
 import { ForcedPasswordChangePage } from './screens/account/ForcedPasswordChangePage';
 import { MunicipalityPage } from './screens/admin/MunicipalityPage';
 import { PartnerAgenciesPage } from './screens/admin/PartnerAgenciesPage';
+import { PartnerAgenciesPrintPage } from './screens/admin/PartnerAgenciesPrintPage';
 import { PartnerAgencyFormPage } from './screens/admin/PartnerAgencyFormPage';
 import { SupportAgenciesPage } from './screens/admin/SupportAgenciesPage';
 import { SupportAgencyFormPage } from './screens/admin/SupportAgencyFormPage';
@@ -19,6 +20,7 @@ import { CaseSearchPage } from './screens/cases/CaseSearchPage';
 import { NewIntakePage } from './screens/cases/NewIntakePage';
 import { NewLeadPage } from './screens/cases/NewLeadPage';
 import { PrintPage } from './screens/cases/PrintPage';
+import { CommunityPage } from './screens/community/CommunityPage';
 import { ErrorBoundary, ForbiddenPage, NotFoundPage } from './screens/errors/ErrorPages';
 import { HomePage } from './screens/home/HomePage';
 import { ItemSheetPage } from './screens/meetings/ItemSheetPage';
@@ -26,6 +28,15 @@ import { MeetingPage } from './screens/meetings/MeetingPage';
 import { MeetingPrintPage } from './screens/meetings/MeetingPrintPage';
 import { MeetingsPage } from './screens/meetings/MeetingsPage';
 import { SeriesPage } from './screens/meetings/SeriesPage';
+import { MultiAgencyListPage } from './screens/multi-agency/MultiAgencyListPage';
+import { MultiAgencyPage } from './screens/multi-agency/MultiAgencyPage';
+import { ReferralsPage } from './screens/referrals/ReferralsPage';
+import { SharedCasePage } from './screens/referrals/SharedCasePage';
+import { ResourceFormPage } from './screens/resources/ResourceFormPage';
+import { ResourceGapPage } from './screens/resources/ResourceGapPage';
+import { ResourceGapsPage } from './screens/resources/ResourceGapsPage';
+import { ResourcesPage } from './screens/resources/ResourcesPage';
+import { ResourcesPrintPage } from './screens/resources/ResourcesPrintPage';
 import { SignInPage } from './screens/sign-in/SignInPage';
 
 /**
@@ -151,10 +162,52 @@ export function App() {
             }
           />
           <Route
+            path="/referrals"
+            element={
+              // Partner staff and case staff each see their side; the page decides (and the
+              // server refuses anyone else).
+              <Protected>
+                <ReferralsPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/shared-cases/:id"
+            element={
+              <Protected action="referral.respond">
+                <SharedCasePage />
+              </Protected>
+            }
+          />
+          <Route
             path="/meetings"
             element={
               <Protected action="meeting.read">
                 <MeetingsPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/community"
+            element={
+              <Protected action="community.manage">
+                <CommunityPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/multi-agency"
+            element={
+              <Protected>
+                <MultiAgencyListPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/multi-agency/:id"
+            element={
+              <Protected>
+                <MultiAgencyPage />
               </Protected>
             }
           />
@@ -203,6 +256,62 @@ export function App() {
             element={
               <Protected action="directory.read">
                 <PartnerAgenciesPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/partner-agencies/print"
+            element={
+              <Protected action="directory.read">
+                <PartnerAgenciesPrintPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/resources"
+            element={
+              <Protected action="directory.read">
+                <ResourcesPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/resources/new"
+            element={
+              <Protected action="socialResource.manage">
+                <ResourceFormPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/resources/print"
+            element={
+              <Protected action="directory.read">
+                <ResourcesPrintPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/resources/:id"
+            element={
+              <Protected action="directory.read">
+                <ResourceFormPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/resource-gaps"
+            element={
+              <Protected action="resourceGap.manage">
+                <ResourceGapsPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/resource-gaps/:id"
+            element={
+              <Protected action="resourceGap.manage">
+                <ResourceGapPage />
               </Protected>
             }
           />

@@ -200,6 +200,188 @@ export class ScopedReader {
   }
 
   /**
+   * Multi-agency household cases (多機関協働): those whose person's case the actor may see, those
+   * they coordinate, and for partner staff those their agency takes part in now. What partner staff
+   * may read there is then the consent's question (policies/multi-agency-policy.ts).
+   */
+  multiAgencyCases() {
+    const query = this.db
+      .selectFrom('multi_agency_case')
+      .where('multi_agency_case.municipality_id', '=', this.actor.municipalityId);
+    const { userId, partnerAgencyId, roles } = this.actor;
+    if (roles.includes('partner_staff') && partnerAgencyId) {
+      return query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('multi_agency_member')
+            .select('multi_agency_member.id')
+            .whereRef('multi_agency_member.multi_agency_case_id', '=', 'multi_agency_case.id')
+            .where('multi_agency_member.partner_agency_id', '=', partnerAgencyId)
+            .where('multi_agency_member.left_on', 'is', null),
+        ),
+      );
+    }
+    if (!rolesAllow(roles, 'case.read') && !rolesAllow(roles, 'multiAgency.manage')) {
+      return query.where(sql<boolean>`false`);
+    }
+    return query.where((eb) =>
+      eb.or([
+        eb.exists(
+          this.cases()
+            .select('support_case.id')
+            .where('support_case.id', '=', eb.ref('multi_agency_case.case_id')),
+        ),
+        eb('multi_agency_case.coordinator_id', '=', userId),
+      ]),
+    );
+  }
+
+  /** People matched to places (参加支援): those of the cases the actor may see. */
+  participationMatches() {
+    return this.db
+      .selectFrom('participation_match')
+      .where('participation_match.municipality_id', '=', this.actor.municipalityId)
+      .where((eb) =>
+        eb.exists(
+          this.cases()
+            .select('support_case.id')
+            .where('support_case.id', '=', eb.ref('participation_match.case_id')),
+        ),
+      );
+  }
+
+  /**
+   * How many people are on trial or taking part at each place of the municipality, whichever
+   * agency supports them — counts only, never who — for the capacity rule.
+   */
+  placeOccupancy() {
+    const query = this.db
+      .selectFrom('participation_match')
+      .where('participation_match.municipality_id', '=', this.actor.municipalityId)
+      .where('participation_match.status', 'in', ['trial', 'active'])
+      .groupBy('participation_match.social_resource_id')
+      .select((eb) => [
+        'participation_match.social_resource_id',
+        eb.fn.countAll<string>().as('occupied'),
+      ]);
+    if (!rolesAllow(this.actor.roles, 'directory.read')) return query.where(sql<boolean>`false`);
+    return query;
+  }
+
+  /** Activities at the community bases (地域づくり): for those who keep them. */
+  communityActivities() {
+    const query = this.db
+      .selectFrom('community_activity')
+      .where('community_activity.municipality_id', '=', this.actor.municipalityId);
+    if (!rolesAllow(this.actor.roles, 'community.manage')) return query.where(sql<boolean>`false`);
+    return query;
+  }
+
+  /**
+   * Issues noticed at the community bases: few words about someone in the area, so only for
+   * those who pass them on.
+   */
+  communityIssues() {
+    const query = this.db
+      .selectFrom('community_issue')
+      .where('community_issue.municipality_id', '=', this.actor.municipalityId);
+    if (!rolesAllow(this.actor.roles, 'community.manage')) return query.where(sql<boolean>`false`);
+    return query;
+  }
+
+  /**
+   * Referrals (つなぎ) the actor may see: partner staff those sent to their own agency — nothing
+   * of another agency's; case staff those of the cases they see; nobody else any.
+   */
+  referrals() {
+    const query = this.db
+      .selectFrom('referral')
+      .where('referral.municipality_id', '=', this.actor.municipalityId);
+    const { partnerAgencyId } = this.actor;
+    if (partnerAgencyId && rolesAllow(this.actor.roles, 'referral.respond'))
+      return query.where('referral.partner_agency_id', '=', partnerAgencyId);
+    if (!rolesAllow(this.actor.roles, 'case.read')) return query.where(sql<boolean>`false`);
+    return query.where('referral.case_id', 'in', this.cases().select('support_case.id'));
+  }
+
+  /**
+   * What partner agencies recorded for a person: partner staff see their own agency's records,
+   * case staff those of the cases they see.
+   */
+  partnerActivities() {
+    const query = this.db
+      .selectFrom('partner_activity')
+      .where('partner_activity.municipality_id', '=', this.actor.municipalityId);
+    const { partnerAgencyId } = this.actor;
+    if (partnerAgencyId && rolesAllow(this.actor.roles, 'referral.respond'))
+      return query.where('partner_activity.partner_agency_id', '=', partnerAgencyId);
+    if (!rolesAllow(this.actor.roles, 'case.read')) return query.where(sql<boolean>`false`);
+    return query.where('partner_activity.case_id', 'in', this.cases().select('support_case.id'));
+  }
+
+  /**
+   * Cases shared with partner staff through a referral to their agency (what of them shows is
+   * decided per referral, within consent: referrals/shared-cases.ts). Nobody else has any here;
+   * case staff read cases through `cases()`.
+   */
+  sharedCases() {
+    const query = this.db
+      .selectFrom('support_case')
+      .where('support_case.municipality_id', '=', this.actor.municipalityId);
+    const { partnerAgencyId } = this.actor;
+    if (!partnerAgencyId || !rolesAllow(this.actor.roles, 'referral.respond'))
+      return query.where(sql<boolean>`false`);
+    return query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('referral')
+          .select('referral.id')
+          .whereRef('referral.case_id', '=', 'support_case.id')
+          .where('referral.partner_agency_id', '=', partnerAgencyId),
+      ),
+    );
+  }
+
+  /**
+   * The social-resource directory (社会資源): published facts about places and services, read by
+   * everyone who reads the directory of organisations.
+   */
+  socialResources() {
+    const query = this.db
+      .selectFrom('social_resource')
+      .where('social_resource.municipality_id', '=', this.actor.municipalityId);
+    if (!rolesAllow(this.actor.roles, 'directory.read')) return query.where(sql<boolean>`false`);
+    return query;
+  }
+
+  /**
+   * Resource gaps (地域課題) of the municipality, for those who follow them. The cases linked to a
+   * gap are personal data: read them through `resourceGapCases`, which keeps to `cases()`.
+   */
+  resourceGaps() {
+    const query = this.db
+      .selectFrom('resource_gap')
+      .where('resource_gap.municipality_id', '=', this.actor.municipalityId);
+    if (!rolesAllow(this.actor.roles, 'resourceGap.manage'))
+      return query.where(sql<boolean>`false`);
+    return query;
+  }
+
+  /** The links from gaps to the cases they affect, only for cases the actor may see. */
+  resourceGapCases() {
+    return this.db
+      .selectFrom('resource_gap_case')
+      .where('resource_gap_case.municipality_id', '=', this.actor.municipalityId)
+      .where((eb) =>
+        eb.exists(
+          this.cases()
+            .select('support_case.id')
+            .where('support_case.id', '=', eb.ref('resource_gap_case.case_id')),
+        ),
+      );
+  }
+
+  /**
    * The audit log of the actor's municipality. Sign-in attempts with an unknown login ID belong
    * to no municipality and are seen only in the server's own log and by database operators.
    */

@@ -50,6 +50,10 @@ describe('sign-in', () => {
       'meeting.manage',
       'meeting.record',
       'task.update',
+      'socialResource.manage',
+      'resourceGap.manage',
+      'multiAgency.manage',
+      'community.manage',
     ]);
 
     const rows = await auditRows(world.users.supportWorker.id, 'auth.sign_in');

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { rolesAllow } from '../../domain/permissions';
 import { type CaseSubject, canWorkCase, caseAbilities } from '../../domain/policies/case-policy';
 import { ScopedReader } from '../access/scoped-reader';
 import { recordAudit } from '../audit/record-audit';
@@ -31,7 +32,9 @@ export function subjectOf(row: SupportCase, team: readonly string[]): CaseSubjec
 
 /**
  * A case the actor may see, or 404 — and a case out of sight is an attempt worth an audit row,
- * named by what was tried.
+ * named by what was tried. A role that reads no case at all (partner staff, administrators,
+ * auditors) is refused with 403 before anything is looked up, so the answer tells nothing about
+ * the case; partner staff read what is shared with them through the shared-case view.
  */
 export async function loadCase(
   deps: AppDeps,
@@ -39,6 +42,8 @@ export async function loadCase(
   caseId: string,
   action: string,
 ): Promise<LoadedCase> {
+  if (!rolesAllow(ctx.actor.roles, 'case.read'))
+    throw forbidden({ action, subjectType: 'case', subjectId: caseId });
   const row = await new ScopedReader(deps.database.db, ctx.actor)
     .cases()
     .selectAll()

@@ -142,7 +142,8 @@ export async function getCaseload(
         'referral.destination_name',
         'partner_agency.name as partner_name',
       ])
-      .where('referral.status', '=', 'pending')
+      // Pending or accepted: the person has not yet been seen to arrive (つなぎの確認).
+      .where('referral.status', 'in', ['pending', 'accepted'])
       .where('referral.follow_up_on', '<=', addDays(today, 7))
       .orderBy('referral.follow_up_on')
       .limit(100)

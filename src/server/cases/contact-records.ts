@@ -90,6 +90,12 @@ export async function updateContact(
     throw notFound({ action: 'contact.update', subjectType: 'contact_record', subjectId: id });
   if (current.version !== input.version) throw versionConflict(current);
   const changes = columns(input.contact, current.tax_information);
+  if (current.outreach_channel) {
+    // An outreach attempt's mode and answer follow its channel and outcome (outreach/): the
+    // outreach tab changes them, not this form.
+    changes.mode = current.mode;
+    changes.reached = current.reached;
+  }
   return db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('contact_record')

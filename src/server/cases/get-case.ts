@@ -2,6 +2,11 @@ import { isPlanOverdue, planDueOn } from '../../domain/cases/deadlines';
 import { missingAttemptsForInterruption } from '../../domain/cases/interruption';
 import { todayInJapan } from '../../domain/text/wareki';
 import type { ActorContext, AppDeps } from '../http/context';
+import {
+  caseReferralRecords,
+  presentCaseReferrals,
+  referralUserIds,
+} from '../referrals/case-referrals';
 import { abilitiesFor, auditCase, loadCase } from './case-access';
 import {
   presentAssessment,
@@ -15,7 +20,6 @@ import {
   presentIntake,
   presentMember,
   presentPerson,
-  presentReferral,
 } from './present';
 import { buildTimeline } from './timeline';
 
@@ -49,6 +53,8 @@ export async function getCase(deps: AppDeps, ctx: ActorContext, caseId: string) 
     decisions,
     team,
     municipality,
+    referralRecords,
+    escalations,
   ] = await Promise.all([
     db.selectFrom('person').selectAll().where('id', '=', row.person_id).executeTakeFirstOrThrow(),
     db
@@ -176,6 +182,13 @@ export async function getCase(deps: AppDeps, ctx: ActorContext, caseId: string) 
       .select('plan_deadline_days')
       .where('id', '=', row.municipality_id)
       .executeTakeFirstOrThrow(),
+    caseReferralRecords(db, caseId),
+    db
+      .selectFrom('outreach_escalation')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('escalated_at')
+      .execute(),
   ]);
 
   const userIds = new Set<string>();
@@ -189,6 +202,8 @@ export async function getCase(deps: AppDeps, ctx: ActorContext, caseId: string) 
     ...closures.map((c) => c.follow_up_by),
     ...assessments.flatMap((a) => [a.author_id, a.reviewed_by]),
     ...team.map((t) => t.user_id),
+    ...escalations.map((e) => e.recorded_by),
+    ...referralUserIds(referrals, referralRecords),
   ]) {
     if (id) userIds.add(id);
   }
@@ -214,6 +229,7 @@ export async function getCase(deps: AppDeps, ctx: ActorContext, caseId: string) 
 
   const today = todayInJapan(deps.now());
   const submitted = plans.some((p) => p.submitted_on !== null);
+  const abilities = abilitiesFor(ctx, loaded);
   return {
     case: presentCaseSummary(row),
     person: presentPerson(person),
@@ -227,7 +243,7 @@ export async function getCase(deps: AppDeps, ctx: ActorContext, caseId: string) 
     ),
     detection: detection ? presentDetection(detection) : null,
     intake: intake ? presentIntake(intake) : null,
-    referrals: referrals.map(presentReferral),
+    ...presentCaseReferrals(ctx.actor, abilities.update, referrals, referralRecords, today),
     consents: consents.map((c) =>
       presentConsent(
         c,
@@ -297,7 +313,10 @@ export async function getCase(deps: AppDeps, ctx: ActorContext, caseId: string) 
       contacts,
       consents,
       emergencies,
+      escalations,
       referrals,
+      referralEvents: referralRecords.events,
+      partnerActivities: referralRecords.activities,
       assessments,
       plans,
       decisions,
@@ -305,7 +324,7 @@ export async function getCase(deps: AppDeps, ctx: ActorContext, caseId: string) 
       evaluations,
       closures,
     }),
-    abilities: abilitiesFor(ctx, loaded),
+    abilities,
   };
 }
 

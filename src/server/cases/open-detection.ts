@@ -1,4 +1,5 @@
 import { authorize } from '../access/authorize';
+import { transact } from '../db/transact';
 import type { ActorContext, AppDeps } from '../http/context';
 import type { PersonInput } from '../persons/schema';
 import { auditCase } from './case-access';
@@ -17,7 +18,8 @@ export async function openDetection(
     { municipalityId: ctx.actor.municipalityId },
     { subjectType: 'case' },
   );
-  return deps.database.db.transaction().execute(async (trx) => {
+  // Joins the caller's transaction when there is one (a community issue passed on as a lead).
+  return transact(deps.database.db, async (trx) => {
     const kase = await openCase(trx, ctx, {
       personId: null,
       person: input.person,

@@ -121,6 +121,14 @@ export function presentReferral(r: Referral) {
     status: r.status,
     confirmedOn: r.confirmed_on,
     confirmationNote: r.confirmation_note,
+    handOverSummary: r.hand_over_summary,
+    consentId: r.consent_id,
+    dueOn: r.due_on,
+    respondedAt: r.responded_at?.toISOString() ?? null,
+    respondedBy: r.responded_by,
+    responseReason: r.response_reason,
+    notedAt: r.noted_at?.toISOString() ?? null,
+    createdBy: r.created_by,
     version: r.version,
   };
 }

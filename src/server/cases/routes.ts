@@ -8,14 +8,13 @@ import { assignCase } from './assign-case';
 import { getCaseload } from './caseload';
 import { changeCaseStatus } from './change-case-status';
 import { closeCase } from './close-case';
-import { confirmReferral } from './confirm-referral';
 import { recordContact, updateContact } from './contact-records';
 import { recordEmergencySupport, updateEmergencySupport } from './emergency-support';
 import { getCase } from './get-case';
 import { listCaseStaff } from './list-staff';
 import { openDetection } from './open-detection';
 import { openIntake } from './open-intake';
-import { presentCaseSummary, presentContact, presentEmergency, presentReferral } from './present';
+import { presentCaseSummary, presentContact, presentEmergency } from './present';
 import { recordIntake } from './record-intake';
 import {
   assignBody,
@@ -31,7 +30,6 @@ import {
   openDetectionBody,
   openIntakeBody,
   recordIntakeBody,
-  referralConfirmBody,
   transitionBody,
   triageBody,
 } from './schema';
@@ -155,22 +153,6 @@ export const caseRoutes = new Hono<AppEnv>()
         ),
       ),
     ),
-  )
-  .put(
-    '/:id/referrals/:childId',
-    valid('param', childParam),
-    valid('json', referralConfirmBody),
-    async (c) => {
-      const { id, childId } = c.req.valid('param');
-      const body = c.req.valid('json');
-      const referral = await confirmReferral(c.get('deps'), actorContext(c), id, childId, {
-        version: body.version,
-        status: body.status,
-        confirmedOn: body.confirmedOn,
-        note: body.note,
-      });
-      return c.json(presentReferral(referral));
-    },
   )
   .post('/:id/emergencies', valid('param', caseParam), valid('json', emergencyFields), async (c) =>
     c.json(

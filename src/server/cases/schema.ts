@@ -118,13 +118,6 @@ export const triageBody = z
     }
   });
 
-export const referralConfirmBody = z.object({
-  version,
-  status: z.enum(['arrived', 'not_arrived', 'cancelled']),
-  confirmedOn: optionalDate,
-  note: optionalText(2000),
-});
-
 export const simpleActions = statusOnlyActions;
 
 export const transitionBody = z.object({

@@ -9,10 +9,12 @@ import type {
   Referral,
   SupportDecision,
 } from '../db/schema';
+import type { OutreachEscalation } from '../db/schema-participation';
+import type { PartnerActivity, ReferralEventRow } from '../db/schema-referrals';
 
 /**
  * Everything that happened in a case, newest first: status changes, contacts, consents,
- * emergency help, referrals, assessments, plan changes, decisions, monitoring, evaluations,
+ * emergency help, every step of each referral and what partner agencies did, assessments, plan changes, decisions, monitoring, evaluations,
  * closures. Entries carry codes and ids; the screen words them.
  */
 export interface TimelineEntry {
@@ -24,8 +26,9 @@ export interface TimelineEntry {
     | 'consent'
     | 'consent_withdrawn'
     | 'emergency'
-    | 'referral'
-    | 'referral_confirmed'
+    | 'escalation'
+    | 'referral_event'
+    | 'partner_activity'
     | 'assessment'
     | 'plan_change'
     | 'decision'
@@ -49,7 +52,13 @@ interface Sources {
   contacts: ContactRecord[];
   consents: Consent[];
   emergencies: EmergencySupport[];
+  /** Emergencies seen while reaching out, and where they were passed on. */
+  escalations: OutreachEscalation[];
   referrals: Referral[];
+  /** Every step of every referral (つなぎ): sent, answered, arrived … */
+  referralEvents: ReferralEventRow[];
+  /** What partner agencies recorded for the person. */
+  partnerActivities: PartnerActivity[];
   assessments: Assessment[];
   plans: {
     id: string;
@@ -83,7 +92,26 @@ export function buildTimeline(s: Sources): TimelineEntry[] {
       at: c.occurred_at.toISOString(),
       kind: 'contact' as const,
       id: c.id,
-      data: { mode: c.mode, reached: c.reached, summary: c.summary, actor: c.recorded_by },
+      data: {
+        mode: c.mode,
+        reached: c.reached,
+        summary: c.summary,
+        actor: c.recorded_by,
+        // An outreach attempt (アウトリーチ): how it was tried and what came of it.
+        outreachChannel: c.outreach_channel,
+        outreachOutcome: c.outreach_outcome,
+      },
+    })),
+    ...s.escalations.map((e) => ({
+      at: e.escalated_at.toISOString(),
+      kind: 'escalation' as const,
+      id: e.id,
+      data: {
+        escalatedTo: e.escalated_to,
+        partnerAgencyId: e.partner_agency_id,
+        escalatedToName: e.escalated_to_name,
+        actor: e.recorded_by,
+      },
     })),
     ...s.consents.map((c) => ({
       at: c.given_on,
@@ -105,24 +133,39 @@ export function buildTimeline(s: Sources): TimelineEntry[] {
       id: e.id,
       data: { emergencyKind: e.kind, outcome: e.outcome },
     })),
-    ...s.referrals.map((r) => ({
-      at: r.referred_on,
-      kind: 'referral' as const,
-      id: r.id,
+    ...s.referralEvents.map((e) => {
+      const r = s.referrals.find((x) => x.id === e.referral_id);
+      return {
+        at: e.occurred_at.toISOString(),
+        kind: 'referral_event' as const,
+        id: String(e.id),
+        data: {
+          event: e.event,
+          referralId: e.referral_id,
+          partnerAgencyId: r?.partner_agency_id ?? null,
+          destinationName: r?.destination_name ?? null,
+          toPublicAssistance: r?.to_public_assistance ?? false,
+          reason: e.reason,
+          /** The day the person arrived (or was found not to), as the worker recorded it. */
+          confirmedOn:
+            e.event === 'arrived' || e.event === 'not_arrived' ? (r?.confirmed_on ?? null) : null,
+          actor: e.actor_user_id,
+          actorPartnerAgencyId: e.actor_partner_agency_id,
+        },
+      };
+    }),
+    ...s.partnerActivities.map((a) => ({
+      at: a.occurred_on,
+      kind: 'partner_activity' as const,
+      id: a.id,
       data: {
-        partnerAgencyId: r.partner_agency_id,
-        destinationName: r.destination_name,
-        toPublicAssistance: r.to_public_assistance,
+        activityKind: a.kind,
+        summary: a.summary,
+        partnerAgencyId: a.partner_agency_id,
+        referralId: a.referral_id,
+        actor: a.recorded_by,
       },
     })),
-    ...s.referrals
-      .filter((r) => r.confirmed_on)
-      .map((r) => ({
-        at: r.confirmed_on ?? '',
-        kind: 'referral_confirmed' as const,
-        id: r.id,
-        data: { status: r.status },
-      })),
     ...s.assessments
       .filter((a) => a.completed_at)
       .map((a) => ({

@@ -1,7 +1,8 @@
 import { todayInJapan } from '../../domain/text/wareki';
 import type { ActorContext, AppDeps } from '../http/context';
-import { fieldError, notFound } from '../http/domain-error';
-import { auditCase, loadCaseToWork } from './case-access';
+import { notFound } from '../http/domain-error';
+import { checkReferral, insertReferral, type NewReferral } from '../referrals/insert-referral';
+import { loadCaseToWork } from './case-access';
 import type { TriageInput } from './schema';
 import { assertTransition, transitionCase } from './transition';
 
@@ -32,16 +33,23 @@ export async function triageCase(
     .where('case_id', '=', caseId)
     .executeTakeFirst();
   if (!intake) throw notFound({ action: 'case.triage', subjectType: 'case', subjectId: caseId });
-  const referral = input.referral;
-  if (referral?.partnerAgencyId) {
-    const partner = await db
-      .selectFrom('partner_agency')
-      .select('id')
-      .where('id', '=', referral.partnerAgencyId)
-      .where('municipality_id', '=', row.municipality_id)
-      .executeTakeFirst();
-    if (!partner) throw fieldError('referral.partnerAgencyId', 'unknownReference');
-  }
+  // The referral of a refer-out goes through the same checks and insert as any other (つなぎ).
+  const referral: NewReferral | null =
+    input.outcome === 'refer_out' && input.referral
+      ? {
+          partnerAgencyId: input.referral.partnerAgencyId,
+          destinationName: input.referral.destinationName,
+          reason: input.referral.reason,
+          handOverSummary: null,
+          attachmentIds: [],
+          accompanied: input.referral.accompanied,
+          toPublicAssistance: input.referral.toPublicAssistance,
+          referredOn: today,
+          dueOn: null,
+          followUpOn: input.referral.followUpOn,
+        }
+      : null;
+  const checked = referral ? await checkReferral(db, row, referral, today, 'referral.') : null;
   return db.transaction().execute(async (trx) => {
     const updated = await transitionCase(trx, ctx, row, actionOf[input.outcome], {
       now,
@@ -60,34 +68,7 @@ export async function triageCase(
       })
       .where('case_id', '=', caseId)
       .execute();
-    if (input.outcome === 'refer_out' && referral) {
-      const created = await trx
-        .insertInto('referral')
-        .values({
-          municipality_id: row.municipality_id,
-          case_id: caseId,
-          partner_agency_id: referral.partnerAgencyId,
-          destination_name: referral.destinationName,
-          reason: referral.reason,
-          accompanied: referral.accompanied,
-          to_public_assistance: referral.toPublicAssistance,
-          referred_on: today,
-          follow_up_on: referral.followUpOn,
-          created_by: ctx.actor.userId,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await auditCase(
-        trx,
-        ctx,
-        row,
-        'referral.create',
-        { type: 'referral', id: created.id },
-        {
-          toPublicAssistance: referral.toPublicAssistance,
-        },
-      );
-    }
+    if (referral && checked) await insertReferral(trx, ctx, row, referral, checked, now);
     return updated;
   });
 }

@@ -36,13 +36,19 @@ import type {
   MeetingType,
   MemberTier,
 } from '../../domain/meetings/meeting-types';
+import type { TieStrength } from '../../domain/multi-agency/multi-agency-case';
 import type {
   AgencyOperation,
   ContractorKind,
   MunicipalityKind,
   PartnerField,
 } from '../../domain/organisations';
+import type { OutreachChannel, OutreachOutcome } from '../../domain/participation/outreach';
 import type { Role } from '../../domain/roles';
+import type { MultiAgencyTables } from './schema-multi-agency';
+import type { ParticipationTables } from './schema-participation';
+import type { ReferralTables } from './schema-referrals';
+import type { ResourceTables } from './schema-resources';
 
 /**
  * The tables as Kysely sees them. Kept by hand beside the migrations; the schema test
@@ -132,6 +138,10 @@ export interface PartnerAgencyTable {
   liaison_title: string | null;
   liaison_phone: string | null;
   notes: string | null;
+  area: string | null;
+  services: string | null;
+  opening_hours: string | null;
+  how_to_refer: string | null;
   archived_at: Timestamp | null;
   version: Defaulted<number>;
   created_at: DefaultedTimestamp;
@@ -282,6 +292,8 @@ export interface HouseholdMemberAgencyTable {
   municipality_id: string;
   partner_agency_id: string;
   note: string | null;
+  /** For the ecomap (migration 0008). */
+  tie_strength: Defaulted<TieStrength>;
 }
 
 export interface CaseNumberCounterTable {
@@ -367,7 +379,8 @@ export interface IntakeTable {
   updated_at: DefaultedTimestamp;
 }
 
-export type ReferralStatus = 'pending' | 'arrived' | 'not_arrived' | 'cancelled';
+/** The referral's statuses are one table in the domain (referrals/referral-status.ts). */
+export type ReferralStatus = import('../../domain/referrals/referral-status').ReferralStatus;
 
 export interface ReferralTable {
   id: Generated<string>;
@@ -384,6 +397,15 @@ export interface ReferralTable {
   confirmed_on: IsoDate | null;
   confirmation_note: string | null;
   created_by: string | null;
+  // つなぎ between agencies (migration 0006).
+  hand_over_summary: string | null;
+  consent_id: string | null;
+  due_on: IsoDate | null;
+  responded_at: Timestamp | null;
+  responded_by: string | null;
+  response_reason: string | null;
+  noted_at: Timestamp | null;
+  noted_by: string | null;
   version: Defaulted<number>;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
@@ -536,6 +558,7 @@ export interface PlanServiceTable {
   frequency: string | null;
   start_on: IsoDate | null;
   end_on: IsoDate | null;
+  social_resource_id: string | null;
 }
 
 export interface SupportDecisionTable {
@@ -568,6 +591,11 @@ export interface ContactRecordTable {
   recorded_by: string | null;
   /** The content came from the tax records (課税・滞納情報): never shared at a 支援会議. */
   tax_information: Defaulted<boolean>;
+  /** An outreach attempt (migration 0009): how, what came of it, through whom, when next. */
+  outreach_channel: Defaulted<OutreachChannel | null>;
+  outreach_outcome: Defaulted<OutreachOutcome | null>;
+  outreach_via: Defaulted<string | null>;
+  next_approach_on: Defaulted<IsoDate | null>;
   version: Defaulted<number>;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
@@ -796,6 +824,9 @@ export interface ResourceGapTable {
   description: string;
   status: Defaulted<ResourceGapStatus>;
   meeting_item_id: string | null;
+  resource_id: string | null;
+  closed_reason: string | null;
+  status_changed_at: Timestamp | null;
   raised_by: string | null;
   version: Defaulted<number>;
   created_at: DefaultedTimestamp;
@@ -808,7 +839,11 @@ export interface ResourceGapCaseTable {
   case_id: string;
 }
 
-export interface Database {
+export interface Database
+  extends ReferralTables,
+    ResourceTables,
+    MultiAgencyTables,
+    ParticipationTables {
   municipality: MunicipalityTable;
   district: DistrictTable;
   support_agency: SupportAgencyTable;

@@ -179,6 +179,43 @@ export const demoPartners = [
     liaison_name: '清水 修',
     liaison_title: '弁護士',
   },
+  {
+    // Seed 004's three-person household: the agencies of the parents and of the son.
+    name: '居宅介護支援事業所 かくうケアプラン',
+    name_kana: 'きょたくかいごしえんじぎょうしょ かくうけあぷらん',
+    field: 'care',
+    legal_basis: '介護保険法第46条（指定居宅介護支援）',
+    phone: '0120-000-313',
+    liaison_name: '小川 由紀',
+    liaison_title: '介護支援専門員',
+  },
+  {
+    name: '架空市高齢福祉課',
+    name_kana: 'かくうしこうれいふくしか',
+    field: 'care',
+    legal_basis: '高齢者虐待防止法・老人福祉法',
+    phone: '0120-000-314',
+    liaison_name: '藤井 智子',
+    liaison_title: '高齢者虐待対応担当',
+  },
+  {
+    name: '障害者相談支援事業所 さくら架空',
+    name_kana: 'しょうがいしゃそうだんしえんじぎょうしょ さくらかくう',
+    field: 'disability',
+    legal_basis: '障害者総合支援法第51条の17（計画相談支援）',
+    phone: '0120-000-315',
+    liaison_name: '佐藤 亮',
+    liaison_title: '相談支援専門員',
+  },
+  {
+    name: '架空市障害福祉課',
+    name_kana: 'かくうししょうがいふくしか',
+    field: 'disability',
+    legal_basis: '障害者総合支援法',
+    phone: '0120-000-316',
+    liaison_name: '原田 恵',
+    liaison_title: 'ケースワーカー',
+  },
 ] as const;
 
 export type DemoOrganisation = 'municipality' | 'direct' | 'commissioned' | 'partner';

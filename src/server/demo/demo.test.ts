@@ -46,6 +46,9 @@ describe('demo data', () => {
         'assessing',
         'referred_out',
         'detected',
+        // seed 004's household (multi-agency work) and the young man reached through outreach
+        'applied',
+        'applied',
       ]);
       const [a, b, c] = cases;
       const plansOf = (caseId: string) =>
@@ -122,7 +125,8 @@ describe('demo data', () => {
       }
       expect(client).toBeDefined();
 
-      // The meetings: the monthly 支援調整会議 and the municipality's 支援会議.
+      // The meetings: the monthly 支援調整会議, the municipality's 支援会議, and the 重層的支援会議
+      // that agreed the multi-agency household's roles (demo-multi-agency.test.ts follows it).
       const series = await database.db
         .selectFrom('meeting_series')
         .select(['id', 'type', 'legal_basis'])
@@ -130,15 +134,19 @@ describe('demo data', () => {
         .execute();
       expect(series.map((s) => [s.type, s.legal_basis])).toEqual([
         ['coordination', null],
+        ['multi_agency', null],
         ['support_meeting', 'poverty_act_9'],
       ]);
-      const [coordination, supportMeeting] = series;
+      const [coordination, multiAgency, supportMeeting] = series;
       const meetings = await database.db
         .selectFrom('meeting')
         .select(['id', 'series_id', 'held_on', 'status'])
         .orderBy('held_on')
         .execute();
-      const held = meetings.filter((m) => m.status === 'held');
+      expect(meetings.filter((m) => m.series_id === multiAgency?.id).map((m) => m.status)).toEqual([
+        'held',
+      ]);
+      const held = meetings.filter((m) => m.status === 'held' && m.series_id !== multiAgency?.id);
       const planned = meetings.filter((m) => m.status === 'planned');
       expect(held).toMatchObject([{ series_id: coordination?.id }]);
       expect((held[0]?.held_on ?? today) < today).toBe(true);

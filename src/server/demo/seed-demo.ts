@@ -17,6 +17,10 @@ import {
   demoUsers,
 } from './demo-data';
 import { seedDemoMeetings } from './demo-meetings';
+import { seedDemoMultiAgency } from './demo-multi-agency';
+import { seedDemoParticipation } from './demo-participation';
+import { seedDemoReferrals } from './demo-referrals';
+import { seedDemoResources } from './demo-resources';
 import { type DemoLogin, DemoScript } from './demo-script';
 
 const marker = 'demo_data';
@@ -154,4 +158,8 @@ async function seedCases(database: DatabaseHandle, config: Config, now: Date) {
   const districts = await database.db.selectFrom('district').select(['id', 'name']).execute();
   await seedDemoCases(script, Object.fromEntries(districts.map((d) => [d.name, d.id])));
   await seedDemoMeetings(script);
+  await seedDemoMultiAgency(script);
+  await seedDemoResources(script);
+  await seedDemoReferrals(script);
+  await seedDemoParticipation(script);
 }

@@ -27,3 +27,90 @@ export function csvDocument(
 export function attachmentHeader(fileName: string, asciiFallback = 'export.csv'): string {
   return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
+
+/** A record of a CSV file and its row number as a spreadsheet shows it (the header is row 1). */
+export interface CsvRecord {
+  row: number;
+  cells: string[];
+}
+
+/** The file could not be read as CSV: a quoted cell never closed, or text after a closing quote. */
+export class CsvSyntaxError extends Error {
+  constructor(
+    readonly row: number,
+    readonly problem: 'unclosedQuote' | 'textAfterQuote',
+  ) {
+    super(`CSV syntax error at row ${row}: ${problem}`);
+    this.name = 'CsvSyntaxError';
+  }
+}
+
+/**
+ * Reads CSV as Excel writes it and as csvDocument above does (RFC 4180): UTF-8 with or without a
+ * byte-order mark; CRLF, LF or CR line ends; cells quoted with `"` may hold commas, line breaks
+ * and doubled quotes. Rows with no text at all are left out but keep their row number, so a
+ * problem is reported on the row the user sees in the spreadsheet.
+ */
+export function parseCsv(text: string): CsvRecord[] {
+  const input = text.startsWith(csvBom) ? text.slice(1) : text;
+  const records: CsvRecord[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let row = 1;
+  let quoted = false;
+  let afterQuote = false;
+  let i = 0;
+  const endCell = () => {
+    cells.push(cell);
+    cell = '';
+    afterQuote = false;
+  };
+  const endRecord = () => {
+    endCell();
+    if (cells.some((c) => c !== '')) records.push({ row, cells });
+    cells = [];
+    row++;
+  };
+  while (i < input.length) {
+    const char = input[i] as string;
+    if (quoted) {
+      if (char === '"') {
+        if (input[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        afterQuote = true;
+      } else {
+        cell += char;
+      }
+      i++;
+      continue;
+    }
+    if (char === ',') {
+      endCell();
+    } else if (char === '\r' || char === '\n') {
+      if (char === '\r' && input[i + 1] === '\n') i++;
+      endRecord();
+    } else if (afterQuote) {
+      throw new CsvSyntaxError(row, 'textAfterQuote');
+    } else if (char === '"' && cell === '') {
+      quoted = true;
+    } else {
+      cell += char;
+    }
+    i++;
+  }
+  if (quoted) throw new CsvSyntaxError(row, 'unclosedQuote');
+  if (cell !== '' || cells.length > 0 || afterQuote) endRecord();
+  return records;
+}
+
+/**
+ * A cell's value as it was before csvCell guarded it: the apostrophe put before a would-be formula
+ * is taken off again, so a list exported and imported back is unchanged.
+ */
+export function csvValue(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}

@@ -154,12 +154,14 @@ export async function getItemSheet(
               'partner_agency.id',
               'plan_service.provider_partner_agency_id',
             )
+            .leftJoin('social_resource', 'social_resource.id', 'plan_service.social_resource_id')
             .select([
               'plan_service.content',
               'plan_service.provider_name',
               'plan_service.service_class',
               'plan_service.frequency',
               'partner_agency.name as partner_name',
+              'social_resource.name as resource_name',
             ])
             .where('plan_service.plan_id', '=', item.plan_id)
             .orderBy('plan_service.sort_order')
@@ -253,7 +255,7 @@ export async function getItemSheet(
           goals: goals.map((g) => ({ goal: g.goal, indicator: g.indicator })),
           services: services.map((s) => ({
             content: s.content,
-            provider: s.partner_name ?? s.provider_name,
+            provider: s.resource_name ?? s.partner_name ?? s.provider_name,
             serviceClass: s.service_class,
             frequency: s.frequency,
           })),

@@ -393,7 +393,11 @@ describe('a plan at the 支援調整会議', () => {
         dueOn: '2026-05-28',
       },
     ]);
-    const gaps = await t.database.db.selectFrom('resource_gap').selectAll().execute();
+    const gaps = await t.database.db
+      .selectFrom('resource_gap')
+      .selectAll()
+      .where('municipality_id', '=', world.municipality.id)
+      .execute();
     expect(gaps).toMatchObject([
       { description: '夜間に相談できる就労支援の窓口がない', status: 'raised' },
     ]);

@@ -129,6 +129,9 @@ export async function recordItem(
           description: gap.description,
           meeting_item_id: itemId,
           raised_by: ctx.actor.userId,
+          created_at: now,
+          updated_at: now,
+          status_changed_at: now,
         })
         .returning('id')
         .executeTakeFirstOrThrow();

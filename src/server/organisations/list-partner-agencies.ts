@@ -25,7 +25,7 @@ export async function listPartnerAgencies(
   const q = query.q ? foldForSearch(query.q) : '';
   if (q) {
     items = items.filter((p) =>
-      [p.name, p.nameKana, p.liaisonName, p.legalBasis].some(
+      [p.name, p.nameKana, p.liaisonName, p.legalBasis, p.area, p.services].some(
         (text) => text && foldForSearch(text).includes(q),
       ),
     );

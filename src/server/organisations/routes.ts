@@ -7,6 +7,7 @@ import {
 import { actorContext } from '../auth/require-actor';
 import type { AppEnv } from '../http/context';
 import { attachmentHeader } from '../http/csv';
+import { csvImportBody } from '../http/csv-import';
 import { uuid } from '../http/fields';
 import { valid } from '../http/validate';
 import { addDistrict } from './add-district';
@@ -15,6 +16,7 @@ import { createSupportAgency } from './create-support-agency';
 import { exportPartnerAgencies } from './export-partner-agencies';
 import { getMunicipality } from './get-municipality';
 import { getSupportAgency, listSupportAgencies } from './get-support-agency';
+import { importPartnerAgencies } from './import-partner-agencies';
 import { getPartnerAgency, listPartnerAgencies } from './list-partner-agencies';
 import { removeDistrict } from './remove-district';
 import {
@@ -96,6 +98,9 @@ export const partnerAgencyRoutes = new Hono<AppEnv>()
     c.header('Content-Disposition', attachmentHeader('関係機関一覧.csv'));
     return c.body(csv);
   })
+  .post('/import', valid('json', csvImportBody), async (c) =>
+    c.json(await importPartnerAgencies(c.get('deps'), actorContext(c), c.req.valid('json'))),
+  )
   .post('/', valid('json', partnerAgencyBody), async (c) =>
     c.json(await createPartnerAgency(c.get('deps'), actorContext(c), c.req.valid('json')), 201),
   )

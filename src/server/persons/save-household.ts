@@ -7,7 +7,8 @@ import type { HouseholdInput } from './schema';
 /**
  * 世帯: the members with relationship, age, situation and the agencies each already has. The list
  * sent replaces the list kept; members keep their ids (plan service lines point at them), so a
- * member who is still referred to cannot be removed. The person's version guards the whole.
+ * member who is still referred to (a plan's service line, a multi-agency role) cannot be removed;
+ * a member's ties to their agencies keep their strength while they are kept. The person's version guards the whole.
  */
 export async function saveHousehold(
   deps: AppDeps,
@@ -48,10 +49,17 @@ export async function saveHousehold(
     const keep = new Set(input.members.flatMap((m) => (m.id ? [m.id] : [])));
     const gone = existing.map((e) => e.id).filter((id) => !keep.has(id));
     if (gone.length > 0) {
+      // A plan's service line or a multi-agency role that names the member keeps them.
       const used = await trx
         .selectFrom('plan_service')
         .select('household_member_id')
         .where('household_member_id', 'in', gone)
+        .unionAll(
+          trx
+            .selectFrom('multi_agency_member')
+            .select('household_member_id')
+            .where('household_member_id', 'in', gone),
+        )
         .executeTakeFirst();
       if (used) throw fieldError('members', 'memberInUse');
       await trx.deleteFrom('household_member').where('id', 'in', gone).execute();
@@ -79,21 +87,25 @@ export async function saveHousehold(
           .executeTakeFirstOrThrow();
         memberId = created.id;
       }
+      // The ties kept keep their strength (drawn on the ecomap); only those dropped or added change.
+      const wanted = [...new Set(m.partnerAgencyIds)];
       await trx
         .deleteFrom('household_member_agency')
         .where('household_member_id', '=', memberId)
+        .$if(wanted.length > 0, (q) => q.where('partner_agency_id', 'not in', wanted))
         .execute();
-      if (m.partnerAgencyIds.length > 0) {
+      if (wanted.length > 0) {
         await trx
           .insertInto('household_member_agency')
           .values(
-            [...new Set(m.partnerAgencyIds)].map((partnerAgencyId) => ({
+            wanted.map((partnerAgencyId) => ({
               household_member_id: memberId as string,
               municipality_id: person.municipality_id,
               partner_agency_id: partnerAgencyId,
               note: null,
             })),
           )
+          .onConflict((oc) => oc.columns(['household_member_id', 'partner_agency_id']).doNothing())
           .execute();
       }
     }

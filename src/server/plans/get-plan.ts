@@ -23,9 +23,11 @@ export async function getPlan(
       .execute(),
     db
       .selectFrom('plan_service')
-      .selectAll()
-      .where('plan_id', '=', planId)
-      .orderBy('sort_order')
+      .leftJoin('social_resource', 'social_resource.id', 'plan_service.social_resource_id')
+      .selectAll('plan_service')
+      .select('social_resource.name as social_resource_name')
+      .where('plan_service.plan_id', '=', planId)
+      .orderBy('plan_service.sort_order')
       .execute(),
     db.selectFrom('support_decision').selectAll().where('plan_id', '=', planId).executeTakeFirst(),
     db

@@ -47,6 +47,7 @@ export async function assertPlanReferences(
     );
     if (i >= 0) throw fieldError(`services.${i}.providerPartnerAgencyId`, 'unknownReference');
   }
+  await assertPlanResources(db, plan, input);
   const memberIds = [
     ...new Set(input.services.flatMap((s) => (s.householdMemberId ? [s.householdMemberId] : []))),
   ];
@@ -105,6 +106,7 @@ export async function savePlanLines(
   for (const [index, s] of input.services.entries()) {
     const values = {
       content: s.content,
+      social_resource_id: s.socialResourceId,
       provider_partner_agency_id: s.providerPartnerAgencyId,
       provider_name: s.providerName,
       household_member_id: s.householdMemberId,
@@ -150,6 +152,7 @@ export async function copyPlanLines(trx: Kysely<Database>, from: Plan, to: Plan)
     goals: goals.map((g) => ({ goal: g.goal, indicator: g.indicator })),
     services: services.map((s) => ({
       content: s.content,
+      socialResourceId: s.social_resource_id,
       providerPartnerAgencyId: s.provider_partner_agency_id,
       providerName: s.provider_name,
       householdMemberId: s.household_member_id,
@@ -160,4 +163,37 @@ export async function copyPlanLines(trx: Kysely<Database>, from: Plan, to: Plan)
       endOn: s.end_on,
     })),
   });
+}
+
+/**
+ * A provider chosen from the social-resource directory must be the municipality's and in use. A
+ * line that already named a resource keeps it after the resource was archived (the plan was
+ * written when it was in use); choosing an archived one anew is refused.
+ */
+async function assertPlanResources(db: Kysely<Database>, plan: Plan, input: PlanInput) {
+  const resourceIds = [
+    ...new Set(input.services.flatMap((s) => (s.socialResourceId ? [s.socialResourceId] : []))),
+  ];
+  if (resourceIds.length === 0) return;
+  const [resources, lines] = await Promise.all([
+    db
+      .selectFrom('social_resource')
+      .select(['id', 'archived_at'])
+      .where('id', 'in', resourceIds)
+      .where('municipality_id', '=', plan.municipality_id)
+      .execute(),
+    db
+      .selectFrom('plan_service')
+      .select(['id', 'social_resource_id'])
+      .where('plan_id', '=', plan.id)
+      .execute(),
+  ]);
+  const i = input.services.findIndex((s) => {
+    if (!s.socialResourceId) return false;
+    const resource = resources.find((r) => r.id === s.socialResourceId);
+    if (!resource) return true;
+    const kept = lines.some((l) => l.id === s.id && l.social_resource_id === s.socialResourceId);
+    return resource.archived_at !== null && !kept;
+  });
+  if (i >= 0) throw fieldError(`services.${i}.socialResourceId`, 'unknownReference');
 }

@@ -15,10 +15,13 @@ export function presentMonitoring(m: Monitoring) {
   };
 }
 
+/** A service line with the name of the social resource it names as provider, if any. */
+export type PlanServiceRow = PlanService & { social_resource_name: string | null };
+
 export function presentPlan(
   plan: Plan,
   goals: PlanGoal[],
-  services: PlanService[],
+  services: PlanServiceRow[],
   decision: SupportDecision | undefined,
   monitoring: Monitoring[],
   abilities: PlanAbilities,
@@ -48,6 +51,8 @@ export function presentPlan(
     services: services.map((s) => ({
       id: s.id,
       content: s.content,
+      socialResourceId: s.social_resource_id,
+      socialResourceName: s.social_resource_name,
       providerPartnerAgencyId: s.provider_partner_agency_id,
       providerName: s.provider_name,
       householdMemberId: s.household_member_id,

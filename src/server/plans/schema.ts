@@ -29,6 +29,8 @@ const serviceBody = z
   .object({
     id: uuid.optional(),
     content: requiredText(1000),
+    /** The provider from the social-resource directory (社会資源), when it is one. */
+    socialResourceId: optionalUuid,
     providerPartnerAgencyId: optionalUuid,
     providerName: optionalText(200),
     householdMemberId: optionalUuid,

@@ -18,7 +18,17 @@ export const navItems: NavItem[] = [
   { to: '/', label: 'home' },
   { to: '/cases', label: 'cases', action: 'case.read' },
   { to: '/meetings', label: 'meetings', action: 'meeting.read' },
+  // つなぎ: case staff follow what they sent, partner staff answer what was sent to them (the two
+  // never meet in one account: partner staff hold no other role).
+  { to: '/referrals', label: 'referrals', action: 'case.read' },
+  { to: '/referrals', label: 'referrals', action: 'referral.respond' },
+  // 多機関協働: coordinators keep the households; partner staff read those their agency is in.
+  { to: '/multi-agency', label: 'multiAgency', action: 'multiAgency.manage' },
+  { to: '/multi-agency', label: 'multiAgency', action: 'referral.respond' },
+  { to: '/community', label: 'community', action: 'community.manage' },
+  { to: '/resource-gaps', label: 'resourceGaps', action: 'resourceGap.manage' },
   { to: '/partner-agencies', label: 'partnerAgencies', action: 'directory.read' },
+  { to: '/resources', label: 'resources', action: 'directory.read' },
   { to: '/support-agencies', label: 'supportAgencies', action: 'directory.read' },
   { to: '/municipality', label: 'municipality', action: 'directory.read' },
   { to: '/users', label: 'users', action: 'user.read' },

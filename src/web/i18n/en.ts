@@ -1,11 +1,19 @@
 import { casesEn } from './cases-en';
 import type { Messages } from './ja';
 import { meetingsEn } from './meetings-en';
+import { multiAgencyEn } from './multi-agency-en';
+import { participationEn } from './participation-en';
+import { referralsEn } from './referrals-en';
+import { resourcesEn } from './resources-en';
 
 /** English for the screens; the keys follow ja.ts exactly. */
 export const en: Messages = {
   cases: casesEn,
   meetings: meetingsEn,
+  resources: resourcesEn,
+  multiAgency: multiAgencyEn,
+  participation: participationEn,
+  referrals: referralsEn,
   app: {
     name: 'Tsunagu',
     tagline: 'Case management for self-reliance and multi-layered support',
@@ -42,8 +50,13 @@ export const en: Messages = {
     label: 'Main menu',
     cases: 'Cases',
     meetings: 'Meetings',
+    referrals: 'Referrals',
+    multiAgency: 'Multi-agency cases',
+    community: 'Community building',
     home: 'Home',
     partnerAgencies: 'Partner agencies',
+    resources: 'Social resources',
+    resourceGaps: 'Local issues',
     supportAgencies: 'Support agencies',
     municipality: 'Municipality',
     users: 'Staff accounts',
@@ -81,9 +94,19 @@ export const en: Messages = {
     totpNoticeLink: 'Set up two-step verification',
     descriptions: {
       meetings: 'Schedules, agendas, attendance and records of coordination and support meetings.',
+      multiAgency:
+        'Households several agencies support: roles, the lead, the joint plan and its reviews at the multi-layered support meeting.',
+      referrals:
+        'Answers and arrival checks for referrals to other agencies; for partner agencies, the referrals they receive and their records.',
+      community:
+        'Community bases and their activities, what was noticed there and where it was passed on.',
       cases:
         "Find people, take new consultations, and keep each case's records, plans and evaluations.",
       partnerAgencies: 'Contacts and liaison officers of partner agencies.',
+      resources:
+        'Find people, places, activities, services and information; name them as plan providers.',
+      resourceGaps:
+        'Share missing resources as local issues and follow them until something is built.',
       supportAgencies: 'Support agencies and their desks.',
       municipality: 'Basic facts of the municipality and its districts.',
       users: 'Create staff accounts, reset passwords, unlock accounts.',

@@ -5,10 +5,18 @@
  */
 import { casesJa } from './cases-ja';
 import { meetingsJa } from './meetings-ja';
+import { multiAgencyJa } from './multi-agency-ja';
+import { participationJa } from './participation-ja';
+import { referralsJa } from './referrals-ja';
+import { resourcesJa } from './resources-ja';
 
 export const ja = {
   cases: casesJa,
   meetings: meetingsJa,
+  resources: resourcesJa,
+  multiAgency: multiAgencyJa,
+  participation: participationJa,
+  referrals: referralsJa,
   app: {
     name: 'つなぐ',
     tagline: '生活困窮者自立支援・重層的支援 相談支援システム',
@@ -45,8 +53,13 @@ export const ja = {
     label: 'メインメニュー',
     cases: '相談・ケース',
     meetings: '会議',
+    referrals: 'つなぎ',
+    multiAgency: '多機関協働',
+    community: '地域づくり',
     home: 'ホーム',
     partnerAgencies: '関係機関',
+    resources: '社会資源',
+    resourceGaps: '地域課題',
     supportAgencies: '相談支援機関',
     municipality: '自治体情報',
     users: '職員アカウント',
@@ -86,7 +99,14 @@ export const ja = {
     descriptions: {
       cases: '相談者の検索、新規相談の受付、ケースごとの記録・計画・評価を行います。',
       meetings: '支援調整会議・支援会議などの予定、議題、出欠と検討の記録です。',
+      multiAgency:
+        '複数の機関が関わる世帯の役割分担・主担当・協働プランと、重層的支援会議での検討の記録です。',
+      referrals:
+        '他機関へのつなぎの回答と到着確認、関係機関に届いたつなぎへの回答と支援の記録です。',
+      community: '地域づくりの拠点と活動、そこで気づいた課題と、そのつなぎ先の記録です。',
       partnerAgencies: '連携先の関係機関の連絡先・担当者を確認できます。',
+      resources: '地域の人・場・活動・サービス・情報を探し、プランの提供者として選べます。',
+      resourceGaps: '足りない社会資源を地域課題として共有し、資源づくりまで追います。',
       supportAgencies: '自立相談支援機関と窓口の情報です。',
       municipality: '自治体の基本情報と地区の設定です。',
       users: '職員アカウントの登録、パスワードの再設定、ロックの解除を行います。',

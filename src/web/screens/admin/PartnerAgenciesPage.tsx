@@ -1,8 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { partnerFieldLabels, partnerFields } from '../../../domain/organisations';
 import { api, download, queryString } from '../../api/client';
 import { Button } from '../../components/Button';
+import { CsvImportPanel } from '../../components/CsvImportPanel';
+import { Disclosure } from '../../components/Disclosure';
 import { Checkbox, SelectField, TextField } from '../../components/fields';
 import { QueryState } from '../../components/Loading';
 import { Page } from '../../components/Page';
@@ -14,6 +16,7 @@ type Sort = (typeof sorts)[number];
 /** 関係機関一覧: filtered by text, field and status, sorted, exported as CSV; filters live in the URL. */
 export function PartnerAgenciesPage() {
   const { t, label } = useI18n();
+  const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const filter = {
     q: params.get('q') ?? '',
@@ -24,7 +27,15 @@ export function PartnerAgenciesPage() {
       : 'name',
   };
   const setFilter = (change: Partial<typeof filter>) => {
-    const next = { ...filter, ...change };
+    // From the address as it is now: two quick changes both stay.
+    const now = new URLSearchParams(window.location.search);
+    const current = {
+      q: now.get('q') ?? '',
+      field: now.get('field') ?? '',
+      includeArchived: now.get('includeArchived') === 'true',
+      sort: now.get('sort') ?? 'name',
+    };
+    const next = { ...current, ...change };
     setParams(
       Object.fromEntries(
         Object.entries(next)
@@ -69,6 +80,12 @@ export function PartnerAgenciesPage() {
           <Button variant="secondary" onClick={() => void exportCsv()}>
             {t.app.exportCsv}
           </Button>
+          <Link
+            to={`/partner-agencies/print${queryString({ q: filter.q, field: filter.field, includeArchived: filter.includeArchived, sort: filter.sort })}`}
+            className="inline-flex min-h-11 items-center rounded-8 border-2 border-blue-900 bg-white px-4 py-2 text-std-16B-170 text-blue-900 no-underline hover:bg-blue-50"
+          >
+            {t.resources.partners.print}
+          </Link>
           {query.data?.abilities.create && (
             <Link
               to="/partner-agencies/new"
@@ -112,6 +129,18 @@ export function PartnerAgenciesPage() {
           onChange={(checked) => setFilter({ includeArchived: checked })}
         />
       </search>
+      {query.data?.abilities.create && (
+        <Disclosure className="no-print mb-6" summary={t.resources.partners.import}>
+          <div className="mt-3">
+            <CsvImportPanel
+              send={async (csv, dryRun) =>
+                (await api['partner-agencies'].import.$post({ json: { csv, dryRun } })).json()
+              }
+              onApplied={() => queryClient.invalidateQueries({ queryKey: ['partner-agencies'] })}
+            />
+          </div>
+        </Disclosure>
+      )}
       {query.data ? (
         <>
           <p role="status" className="mb-2 text-solid-gray-700">

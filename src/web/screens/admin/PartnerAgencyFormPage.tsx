@@ -21,6 +21,10 @@ const textKeys = [
   'nameKana',
   'field',
   'legalBasis',
+  'area',
+  'services',
+  'openingHours',
+  'howToRefer',
   'postalCode',
   'address',
   'phone',
@@ -47,6 +51,7 @@ function PartnerForm({ partner }: { partner: PartnerAgencyView | null }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const l = t.partnerAgencies;
+  const r = t.resources.partners;
   const form = useRecordForm({
     formKey: partner ? `partner-agency:${partner.id}` : 'partner-agency:new',
     initial: toValues(partner ?? {}),
@@ -75,6 +80,10 @@ function PartnerForm({ partner }: { partner: PartnerAgencyView | null }) {
     nameKana: l.nameKana,
     field: l.field,
     legalBasis: l.legalBasis,
+    area: r.area,
+    services: r.services,
+    openingHours: r.openingHours,
+    howToRefer: r.howToRefer,
     postalCode: l.postalCode,
     address: l.address,
     phone: l.phone,
@@ -99,6 +108,17 @@ function PartnerForm({ partner }: { partner: PartnerAgencyView | null }) {
         {...bind(form, 'field')}
       />
       <TextField label={l.legalBasis} {...bind(form, 'legalBasis')} />
+      <TextField label={r.area} {...bind(form, 'area')} />
+      <Section title={r.referral}>
+        <TextArea label={r.services} rows={3} {...bind(form, 'services')} />
+        <TextField label={r.openingHours} {...bind(form, 'openingHours')} />
+        <TextArea
+          label={r.howToRefer}
+          hint={r.howToReferHint}
+          rows={3}
+          {...bind(form, 'howToRefer')}
+        />
+      </Section>
       <Section title={l.contact}>
         <TextField
           label={l.postalCode}
@@ -144,10 +164,15 @@ function PartnerForm({ partner }: { partner: PartnerAgencyView | null }) {
 function PartnerDetails({ partner }: { partner: PartnerAgencyView }) {
   const { t, label } = useI18n();
   const l = t.partnerAgencies;
+  const r = t.resources.partners;
   const rows: [string, string | null][] = [
     [l.nameKana, partner.nameKana],
     [l.field, label(partnerFieldLabels[partner.field])],
     [l.legalBasis, partner.legalBasis],
+    [r.area, partner.area],
+    [r.services, partner.services],
+    [r.openingHours, partner.openingHours],
+    [r.howToRefer, partner.howToRefer],
     [l.postalCode, partner.postalCode],
     [l.address, partner.address],
     [l.phone, partner.phone],

@@ -5,6 +5,8 @@ import { QueryState } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { StatusBadge } from '../../components/StatusBadge';
 import { fill, useI18n } from '../../i18n/i18n';
+import { MultiAgencyTab } from '../multi-agency/MultiAgencyTab';
+import { ReferralsTab } from '../referrals/ReferralsTab';
 import { AssessmentTab } from './AssessmentTab';
 import { ClosureTab } from './ClosureTab';
 import { ConsentTab } from './ConsentTab';
@@ -12,7 +14,9 @@ import { type CaseView, useCase } from './case-data';
 import { EmergencyTab } from './EmergencyTab';
 import { IntakeTab } from './IntakeTab';
 import { MonitoringTab } from './MonitoringTab';
+import { OutreachTab } from './OutreachTab';
 import { OverviewTab } from './OverviewTab';
+import { ParticipationTab } from './ParticipationTab';
 import { PersonTab } from './PersonTab';
 import { PlanTab } from './PlanTab';
 import { RecordsTab } from './RecordsTab';
@@ -21,10 +25,14 @@ export const caseTabs = [
   'overview',
   'person',
   'intake',
+  'outreach',
   'consent',
   'emergency',
+  'referrals',
   'assessment',
   'plan',
+  'multi_agency',
+  'participation',
   'records',
   'monitoring',
   'closure',
@@ -35,10 +43,14 @@ const tabBodies: Record<CaseTab, (props: { view: CaseView }) => React.ReactNode>
   overview: OverviewTab,
   person: PersonTab,
   intake: IntakeTab,
+  outreach: OutreachTab,
   consent: ConsentTab,
   emergency: EmergencyTab,
+  referrals: ReferralsTab,
   assessment: AssessmentTab,
   plan: PlanTab,
+  multi_agency: MultiAgencyTab,
+  participation: ParticipationTab,
   records: RecordsTab,
   monitoring: MonitoringTab,
   closure: ClosureTab,

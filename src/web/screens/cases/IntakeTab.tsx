@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Link } from 'react-router';
 import {
   detectionSourceLabels,
   detectionSources,
@@ -10,7 +10,6 @@ import { api } from '../../api/client';
 import { Button } from '../../components/Button';
 import { DateField } from '../../components/DateField';
 import { Checkbox, SelectField, TextArea, TextField } from '../../components/fields';
-import { Notice } from '../../components/Notice';
 import { optionsOf } from '../../components/options';
 import { Section } from '../../components/Page';
 import { RadioGroup } from '../../components/RadioGroup';
@@ -18,9 +17,8 @@ import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat, flag, text } from '../../forms/flat-form';
 import { nest } from '../../forms/nest';
 import { useRecordForm } from '../../forms/use-record-form';
-import { formatDate } from '../../i18n/format';
-import { useI18n } from '../../i18n/i18n';
-import { type CaseView, useCaseStep, usePartners, useRefreshCase } from './case-data';
+import { fill, useI18n } from '../../i18n/i18n';
+import { type CaseView, usePartners, useRefreshCase } from './case-data';
 import { emptyIntake, IntakeFields, intakeKeys, intakeLabels } from './IntakeFields';
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -218,98 +216,6 @@ function TriageForm({ view }: { view: CaseView }) {
   );
 }
 
-function ReferralRow({
-  view,
-  referral,
-}: {
-  view: CaseView;
-  referral: CaseView['referrals'][number];
-}) {
-  const { t, lang } = useI18n();
-  const tr = t.cases.triage;
-  const partners = usePartners();
-  const [status, setStatus] = useState('arrived');
-  const [on, setOn] = useState(todayInJapan());
-  const [note, setNote] = useState('');
-  const { error, run } = useCaseStep(view.case.id);
-  const statusLabel = {
-    pending: tr.pending,
-    arrived: tr.arrived,
-    not_arrived: tr.notArrived,
-    cancelled: tr.cancelled,
-  }[referral.status];
-  const confirm = () =>
-    run(async () => {
-      await api.cases[':id'].referrals[':childId'].$put({
-        param: { id: view.case.id, childId: referral.id },
-        json: {
-          version: referral.version,
-          status: status as 'arrived' | 'not_arrived' | 'cancelled',
-          confirmedOn: on,
-          note,
-        },
-      });
-    });
-  return (
-    <li className="mb-4 rounded-8 border border-solid-gray-300 p-4" data-testid="referral">
-      <p className="text-std-17B-170">
-        {partners.name(referral.partnerAgencyId) || referral.destinationName}
-        {referral.toPublicAssistance && (
-          <span className="ml-2 rounded-4 bg-blue-50 px-2 text-dns-14B-130">
-            {tr.publicAssistance}
-          </span>
-        )}
-        {referral.accompanied && (
-          <span className="ml-2 rounded-4 bg-blue-50 px-2 text-dns-14B-130">
-            {tr.accompaniedYes}
-          </span>
-        )}
-      </p>
-      <p className="text-dns-16N-130">
-        {tr.referredOn}：{formatDate(referral.referredOn, lang)}　{tr.followUpOn}：
-        {formatDate(referral.followUpOn, lang)}　<strong>{statusLabel}</strong>
-        {referral.confirmedOn && `（${formatDate(referral.confirmedOn, lang)}）`}
-      </p>
-      {referral.reason && <p className="mt-1 whitespace-pre-wrap">{referral.reason}</p>}
-      {referral.status === 'pending' && view.abilities.update && (
-        <div className="mt-3 grid max-w-2xl gap-x-4 sm:grid-cols-2">
-          {error && <Notice tone="error" title={error.message} />}
-          <SelectField
-            id={`referral-${referral.id}-status`}
-            label={tr.outcome}
-            options={[
-              { value: 'arrived', label: tr.arrived },
-              { value: 'not_arrived', label: tr.notArrived },
-              { value: 'cancelled', label: tr.cancelled },
-            ]}
-            value={status}
-            onChange={(e) => setStatus(e.target.value)}
-          />
-          <DateField
-            id={`referral-${referral.id}-on`}
-            label={tr.confirmedOn}
-            value={on}
-            onChange={(e) => setOn(e.target.value)}
-            error={error?.fields.confirmedOn}
-          />
-          <div className="sm:col-span-2">
-            <TextArea
-              id={`referral-${referral.id}-note`}
-              label={tr.confirmNote}
-              rows={2}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-            />
-            <Button variant="secondary" onClick={() => void confirm()}>
-              {tr.confirm}
-            </Button>
-          </div>
-        </div>
-      )}
-    </li>
-  );
-}
-
 export function IntakeTab({ view }: { view: CaseView }) {
   const { t } = useI18n();
   const c = t.cases;
@@ -333,12 +239,13 @@ export function IntakeTab({ view }: { view: CaseView }) {
           </Section>
         )}
       {view.referrals.length > 0 && (
+        // The referrals, their answers and the arrival checks live on the つなぎ tab.
         <Section title={c.triage.referralsTitle}>
-          <ul>
-            {view.referrals.map((r) => (
-              <ReferralRow key={`${r.id}-${r.version}`} view={view} referral={r} />
-            ))}
-          </ul>
+          <p>
+            <Link to={`/cases/${view.case.id}/referrals`} data-testid="referrals-link">
+              {fill(t.referrals.tab.seeTab, { count: view.referrals.length })}
+            </Link>
+          </p>
         </Section>
       )}
     </div>

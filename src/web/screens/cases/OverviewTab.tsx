@@ -26,7 +26,9 @@ import { Notice } from '../../components/Notice';
 import { Section } from '../../components/Page';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { fill, useI18n } from '../../i18n/i18n';
+import { referralTimelineText } from '../referrals/referral-text';
 import { type CaseView, useCaseStaff, useCaseStep, usePartners } from './case-data';
+import { outreachTimelineText } from './outreach-timeline';
 
 /** Where each action is done, when it needs more than a reason. */
 const actionTab: Partial<Record<CaseAction, string>> = {
@@ -140,7 +142,7 @@ function Assignment({ view }: { view: CaseView }) {
 
 /** One line of the timeline, worded from its codes. */
 function useTimelineText() {
-  const { t, label } = useI18n();
+  const { t, label, lang } = useI18n();
   const tl = t.cases.timeline;
   const partners = usePartners();
   return (entry: CaseView['timeline'][number], view: CaseView): string => {
@@ -157,11 +159,14 @@ function useTimelineText() {
       }
       case 'contact':
         return (
-          fill(d.reached ? tl.contact : tl.contactNotReached, {
-            mode: label(contactModeLabels[d.mode as ContactMode]),
-            summary: String(d.summary ?? '').slice(0, 80),
-          }) + by
+          (outreachTimelineText(entry, { t, label, partnerName: partners.name }) ??
+            fill(d.reached ? tl.contact : tl.contactNotReached, {
+              mode: label(contactModeLabels[d.mode as ContactMode]),
+              summary: String(d.summary ?? '').slice(0, 80),
+            })) + by
         );
+      case 'escalation':
+        return (outreachTimelineText(entry, { t, label, partnerName: partners.name }) ?? '') + by;
       case 'consent':
         return tl.consent;
       case 'consent_withdrawn':
@@ -170,15 +175,14 @@ function useTimelineText() {
         return fill(tl.emergency, {
           kind: label(emergencyKindLabels[d.emergencyKind as EmergencyKind]),
         });
-      case 'referral':
-        return fill(tl.referral, {
-          destination:
-            partners.name(String(d.partnerAgencyId ?? '')) || String(d.destinationName ?? ''),
-        });
-      case 'referral_confirmed':
-        return fill(tl.referralConfirmed, {
-          status:
-            String(d.status) === 'arrived' ? t.cases.triage.arrived : t.cases.triage.notArrived,
+      case 'referral_event':
+      case 'partner_activity':
+        return referralTimelineText(entry, {
+          t,
+          lang,
+          label,
+          partnerName: partners.name,
+          staffName: (id) => view.staff[id] ?? '',
         });
       case 'assessment':
         return fill(tl.assessment, { n: String(d.versionNo) });

@@ -26,6 +26,7 @@ import { asFlat, flag, list, text } from '../../forms/flat-form';
 import { unwrap, useRecordForm } from '../../forms/use-record-form';
 import { formatDate } from '../../i18n/format';
 import { fill, useI18n } from '../../i18n/i18n';
+import { useResourceOptions } from '../resources/resource-data';
 import { type CaseView, useCaseStep, usePartners, useRefreshCase } from './case-data';
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -38,6 +39,7 @@ interface Goal {
 interface Service {
   id?: string;
   content: string;
+  socialResourceId: string;
   providerPartnerAgencyId: string;
   providerName: string;
   householdMemberId: string;
@@ -72,6 +74,7 @@ function toValues(p: Record<string, unknown>): PlanValues {
     services: services.map((s) => ({
       id: str(s.id) || undefined,
       content: str(s.content),
+      socialResourceId: str(s.socialResourceId),
       providerPartnerAgencyId: str(s.providerPartnerAgencyId),
       providerName: str(s.providerName),
       householdMemberId: str(s.householdMemberId),
@@ -103,6 +106,7 @@ function PlanEditor({ view, plan }: { view: CaseView; plan: PlanView }) {
   const p = t.cases.plan;
   const refresh = useRefreshCase(view.case.id);
   const partners = usePartners();
+  const resources = useResourceOptions(plan.services.map((s) => s.socialResourceId));
   const form = useRecordForm<PlanValues, unknown>({
     formKey: `plan:${plan.id}`,
     errorKey: unwrapPlan,
@@ -170,6 +174,7 @@ function PlanEditor({ view, plan }: { view: CaseView; plan: PlanView }) {
     goal: p.goal,
     indicator: p.indicator,
     content: p.content,
+    socialResourceId: t.resources.plan.resource,
     providerPartnerAgencyId: p.provider,
     providerName: p.providerName,
     householdMemberId: p.member,
@@ -236,6 +241,21 @@ function PlanEditor({ view, plan }: { view: CaseView; plan: PlanView }) {
           >
             <legend className="px-2 text-std-16B-170">{fill(p.service, { n: i + 1 })}</legend>
             <TextField label={p.content} required {...serviceField(i, 'content')} />
+            <SelectField
+              label={t.resources.plan.resource}
+              hint={t.resources.plan.resourceHint}
+              placeholder={t.resources.plan.noResource}
+              options={resources.options(t.resources.plan.archivedResource)}
+              {...serviceField(i, 'socialResourceId')}
+              onChange={(e) => {
+                const chosen = resources.find(e.target.value);
+                // The class follows the resource's legal basis: suggested, still editable.
+                setService(i, {
+                  socialResourceId: e.target.value,
+                  ...(chosen ? { serviceClass: chosen.serviceClass } : {}),
+                });
+              }}
+            />
             <div className="grid gap-x-4 sm:grid-cols-2">
               <SelectField
                 label={p.provider}
@@ -285,6 +305,7 @@ function PlanEditor({ view, plan }: { view: CaseView; plan: PlanView }) {
                 ...v.services,
                 {
                   content: '',
+                  socialResourceId: '',
                   providerPartnerAgencyId: '',
                   providerName: '',
                   householdMemberId: '',
@@ -379,7 +400,9 @@ function PlanSummary({ view, plan }: { view: CaseView; plan: PlanView }) {
               <tr key={s.id} className="border-b border-solid-gray-200">
                 <td className="p-2">{s.content}</td>
                 <td className="p-2">
-                  {partners.name(s.providerPartnerAgencyId) || s.providerName}
+                  {s.socialResourceName ||
+                    partners.name(s.providerPartnerAgencyId) ||
+                    s.providerName}
                 </td>
                 <td className="p-2">{member(s.householdMemberId)}</td>
                 <td className="p-2">{s.serviceClass}</td>

@@ -30,6 +30,7 @@ import { QueryState } from '../../components/Loading';
 import { Grid, Heading, PrintFrame } from '../../components/PrintParts';
 import { formatDateTime } from '../../i18n/format';
 import { fill, useI18n } from '../../i18n/i18n';
+import { EcomapSheet } from '../multi-agency/EcomapSheet';
 import { type CaseView, useCase, usePartners } from './case-data';
 
 /** 和暦 dates on the forms, as the national forms print them. */
@@ -302,7 +303,7 @@ function PlanSheet({ view, id }: { view: CaseView; id: string | null }) {
             <tr key={s.id}>
               <td className="border border-black px-1">{s.content}</td>
               <td className="border border-black px-1">
-                {partners.name(s.providerPartnerAgencyId) || s.providerName}
+                {s.socialResourceName || partners.name(s.providerPartnerAgencyId) || s.providerName}
               </td>
               <td className="border border-black px-1">{member(s.householdMemberId)}</td>
               <td className="border border-black px-1 text-center">{s.serviceClass}</td>
@@ -473,6 +474,8 @@ export function PrintPage() {
       return <PlanSheet view={view} id={search.get('plan')} />;
     case 'evaluation':
       return <EvaluationSheet view={view} id={search.get('evaluation')} />;
+    case 'ecomap':
+      return <EcomapSheet view={view} />;
     default:
       return <RecordsSheet view={view} />;
   }

@@ -7,6 +7,7 @@ import { Page } from '../../components/Page';
 import { fill, useI18n } from '../../i18n/i18n';
 import { CaseloadPanel } from '../cases/CaseloadPanel';
 import { TasksPanel } from '../meetings/TasksPanel';
+import { ReferralAlertsPanel } from '../referrals/ReferralAlertsPanel';
 
 /** The start page: who and where you are, and the doors your roles open. */
 export function HomePage() {
@@ -38,6 +39,7 @@ export function HomePage() {
         </Notice>
       )}
       {session.can('meeting.read') && <TasksPanel />}
+      {(session.can('case.read') || session.can('referral.respond')) && <ReferralAlertsPanel />}
       {session.can('case.read') && <CaseloadPanel />}
       <h2 className="mt-8 mb-4 text-std-24B-150">{t.home.shortcuts}</h2>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">

@@ -1,0 +1,102 @@
+import { contactModeOfChannel, outcomeReached } from '../../domain/participation/outreach';
+import { changedFields } from '../audit/changed-fields';
+import { auditCase, loadCaseToWork } from '../cases/case-access';
+import type { ActorContext, AppDeps } from '../http/context';
+import { notFound, versionConflict } from '../http/domain-error';
+import type { AttemptInput } from './schema';
+
+/**
+ * The contact record an attempt is: the way it counts among contacts (mode, reached) follows
+ * from the channel and the answer, so the interruption rule and the timeline read it rightly.
+ */
+function columns(input: AttemptInput) {
+  return {
+    occurred_at: input.occurredAt,
+    mode: contactModeOfChannel[input.channel],
+    reached: outcomeReached(input.outcome),
+    summary: input.summary,
+    place: input.place,
+    person_state: input.personState,
+    next_step: input.nextStep,
+    outreach_channel: input.channel,
+    outreach_outcome: input.outcome,
+    outreach_via: input.via,
+    next_approach_on: input.nextApproachOn,
+  };
+}
+
+/** アウトリーチ: one attempt to reach the person, answered or not. */
+export async function recordAttempt(
+  deps: AppDeps,
+  ctx: ActorContext,
+  caseId: string,
+  input: AttemptInput,
+) {
+  const { row } = await loadCaseToWork(deps, ctx, caseId, 'outreach_attempt.create');
+  return deps.database.db.transaction().execute(async (trx) => {
+    const created = await trx
+      .insertInto('contact_record')
+      .values({
+        ...columns(input),
+        case_id: caseId,
+        municipality_id: row.municipality_id,
+        recorded_by: ctx.actor.userId,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await auditCase(
+      trx,
+      ctx,
+      row,
+      'outreach_attempt.create',
+      { type: 'contact_record', id: created.id },
+      { channel: input.channel, outcome: input.outcome },
+    );
+    return created;
+  });
+}
+
+export async function updateAttempt(
+  deps: AppDeps,
+  ctx: ActorContext,
+  caseId: string,
+  id: string,
+  input: { version: number; attempt: AttemptInput },
+) {
+  const { row } = await loadCaseToWork(deps, ctx, caseId, 'outreach_attempt.update');
+  const db = deps.database.db;
+  const current = await db
+    .selectFrom('contact_record')
+    .selectAll()
+    .where('id', '=', id)
+    .where('case_id', '=', caseId)
+    .where('outreach_channel', 'is not', null)
+    .executeTakeFirst();
+  if (!current)
+    throw notFound({
+      action: 'outreach_attempt.update',
+      subjectType: 'contact_record',
+      subjectId: id,
+    });
+  if (current.version !== input.version) throw versionConflict(current);
+  const changes = columns(input.attempt);
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('contact_record')
+      .set({ ...changes, version: input.version + 1, updated_at: deps.now() })
+      .where('id', '=', id)
+      .where('version', '=', input.version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!updated) throw versionConflict(current);
+    await auditCase(
+      trx,
+      ctx,
+      row,
+      'outreach_attempt.update',
+      { type: 'contact_record', id },
+      { changed: changedFields(current, changes) },
+    );
+    return updated;
+  });
+}

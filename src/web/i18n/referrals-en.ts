@@ -1,0 +1,137 @@
+import type { referralsJa } from './referrals-ja';
+
+/** The referral screens' words in English; the keys follow referrals-ja.ts. */
+export const referralsEn: typeof referralsJa = {
+  tab: {
+    lead: 'Referrals to other agencies: the agency’s answer, and the check that the person got there. The case keeps its lead worker until arrival is confirmed.',
+    none: 'No referrals yet.',
+    listTitle: 'Referrals',
+    newTitle: 'Refer to an agency',
+    newLead:
+      'Choose an agency from the directory, or type the name of one not in it. A hand-over and documents go only to an agency the person’s consent covers.',
+    notReferable:
+      'The case cannot refer from its current status (before the triage the triage refers; reopen an ended case first).',
+    referredOut:
+      'This case was referred out. If the agency declined or returned the person, refer again here, or switch to support here with “Continue support here” on the overview.',
+    continueHere: 'Continue support here',
+    seeTab:
+      'The referrals ({count}), the agencies’ answers and the arrival checks are on the Referrals tab.',
+  },
+  form: {
+    partnerAgency: 'Agency (from the directory)',
+    destinationName: 'Agency (name, if not in the directory)',
+    destinationHint: 'An agency named only gets no hand-over, documents or answer date.',
+    reason: 'Reason for the referral',
+    handOverSummary: 'Hand-over',
+    handOverHint:
+      'What the agency needs to know first, within the person’s consent. Give address or birth date only where needed.',
+    documents: 'Documents to hand over (from the case’s attachments)',
+    noDocuments: 'The case has no attachments.',
+    accompanied: 'Accompanied',
+    toPublicAssistance: 'Referral to the public assistance window',
+    toPublicAssistanceHint: 'Counted apart in the national statistics.',
+    referredOn: 'Referred on',
+    dueOn: 'Answer by',
+    dueOnHint: 'The day the agency is asked to answer by.',
+    followUpOn: 'Check arrival by',
+    followUpOnHint:
+      'Check by this day that the person got there; after it, it shows on your home page.',
+    submit: 'Refer',
+    created: 'The referral is recorded.',
+    consentCovers:
+      'The person’s consent ({date}) covers this agency: a hand-over and documents may go with it.',
+    consentMissing:
+      'The person’s consent does not cover this agency: no hand-over or documents (the referral itself can be recorded).',
+  },
+  row: {
+    referredOn: 'Referred on',
+    dueOn: 'Answer by',
+    followUpOn: 'Check arrival by',
+    confirmedOn: 'Confirmed on',
+    reason: 'Reason',
+    handOver: 'Hand-over',
+    documents: 'Documents',
+    response: 'The agency’s answer',
+    accompanied: 'Accompanied',
+    publicAssistance: 'Public assistance',
+    outside: 'Not in the directory',
+    history: 'History',
+    activities: 'What the agency did',
+    sender: 'Referred by',
+    leadWorker: 'Lead worker',
+  },
+  confirm: {
+    title: 'Follow-up',
+    outcome: 'Result',
+    arrived: 'Arrived',
+    notArrived: 'Did not arrive',
+    cancelled: 'Cancel the referral',
+    on: 'Confirmed on',
+    note: 'Note',
+    submit: 'Record',
+  },
+  noted: {
+    lead: 'Once you have read the answer and decided what next (support here, or another agency), press “Noted”; it leaves your home page.',
+    submit: 'Noted',
+  },
+  respond: {
+    title: 'Answer',
+    reason: 'Reason or message',
+    reasonHint: 'Required to decline or return. When accepting, you may give the contact person.',
+    accepted: 'Accepted.',
+    declined: 'Declined.',
+    returned: 'Returned.',
+  },
+  page: {
+    title: 'Referrals',
+    partnerLead:
+      'Referrals to your agency: the person’s name and age, and the hand-over shared within their consent. Please accept, decline or return each.',
+    staffLead: 'Referrals from your cases that need you: declined, returned, or past their dates.',
+    inbox: 'Referrals received',
+    attentionOnly: 'Only those needing action',
+    mineOnly: 'Only my cases',
+    awaitingOnly: 'Only those awaiting an answer',
+    none: 'No referrals.',
+    person: 'Person',
+    age: '{age} years',
+    from: 'From',
+    destination: 'To',
+    status: 'Status',
+    openCase: 'Open the case’s referrals',
+    openShared: 'See what is shared',
+  },
+  shared: {
+    title: '{name} (shared with your agency)',
+    lead: 'What a referral shared with your agency. Nothing outside the person’s consent is shown.',
+    notFound: 'Nothing to show.',
+    withheld:
+      'The person’s consent does not (or no longer) cover your organisation, so the hand-over and documents are not shown.',
+    meetings: 'Meetings about this person that your agency joins',
+    activities: 'Your agency’s records',
+    noActivities: 'Nothing recorded yet.',
+    addActivity: 'Add a record',
+    activityLead:
+      'Record what your agency did (a visit, an interview, a service started). The referring worker sees it.',
+    occurredOn: 'Date',
+    kind: 'Kind',
+    summary: 'What was done',
+    add: 'Record',
+    recordedBy: 'Recorded by {name}',
+    download: 'Download',
+  },
+  alerts: {
+    title: 'Referrals to check',
+    none: 'No referrals need checking.',
+    partnerTitle: 'Referrals awaiting your answer',
+    partnerNone: 'No referrals await an answer.',
+    open: 'Open the referrals tab',
+    openInbox: 'Open the referrals',
+  },
+  timeline: {
+    event: '{event}: {destination}',
+    publicAssistance: ' (public assistance)',
+    activity: '{agency} recorded ({kind}): {summary}',
+    by: ' ({name})',
+    confirmedOn: ' on {date}',
+  },
+};
