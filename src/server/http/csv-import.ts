@@ -1,6 +1,9 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Lang } from '../../domain/errors';
 import { fieldMessage } from '../../domain/field-messages';
+import type { Database } from '../db/schema';
+import type { AppDeps } from './context';
 import { CsvSyntaxError, csvValue, parseCsv } from './csv';
 import { toFieldProblems } from './validate';
 
@@ -34,6 +37,47 @@ export interface ImportReport {
   unchanged: number;
   rows: { row: number; name: string; action: ImportAction }[];
   problems: ImportProblem[];
+}
+
+/** A row checked and matched to what is stored: what importing it will do. */
+export interface PlannedImportRow<I extends { name: string }, C> {
+  row: number;
+  input: I;
+  current: C | undefined;
+  action: ImportAction;
+}
+
+/**
+ * The beats every directory import shares. A dry run, or a file that could not be read, only
+ * reports what was found; otherwise every row is checked again inside one transaction (so what is
+ * written is what was checked) and written only if no row has a problem. `write` makes the
+ * changes and the audit row, and returns nothing; the report says what happened.
+ */
+export async function runImport<P extends PlannedImportRow<{ name: string }, unknown>>(
+  deps: AppDeps,
+  options: { dryRun: boolean; fileProblems: number },
+  analyse: (db: Kysely<Database>) => Promise<{ planned: P[]; problems: ImportProblem[] }>,
+  write: (trx: Kysely<Database>, planned: P[]) => Promise<void>,
+): Promise<ImportReport> {
+  const report = (planned: P[], problems: ImportProblem[], applied: boolean): ImportReport => ({
+    dryRun: options.dryRun,
+    applied,
+    created: planned.filter((p) => p.action === 'create').length,
+    updated: planned.filter((p) => p.action === 'update').length,
+    unchanged: planned.filter((p) => p.action === 'unchanged').length,
+    rows: planned.map((p) => ({ row: p.row, name: p.input.name, action: p.action })),
+    problems,
+  });
+  if (options.dryRun || options.fileProblems > 0) {
+    const { planned, problems } = await analyse(deps.database.db);
+    return report(planned, problems, false);
+  }
+  return deps.database.db.transaction().execute(async (trx) => {
+    const { planned, problems } = await analyse(trx);
+    if (problems.length > 0) return report(planned, problems, false);
+    await write(trx, planned);
+    return report(planned, problems, true);
+  });
 }
 
 /** The file as text (read by the browser, UTF-8 with or without BOM) and whether only to check it. */

@@ -12,8 +12,10 @@ import {
   type ImportProblem,
   type ImportReport,
   importMessage,
+  type PlannedImportRow,
   parseRow,
   readCsvTable,
+  runImport,
 } from '../http/csv-import';
 import { versionConflict } from '../http/domain-error';
 import { rethrowDuplicateName } from './duplicate-name';
@@ -22,12 +24,7 @@ import { archivedMark, type PartnerCsvKey, partnerCsvColumns } from './partner-a
 import { presentPartnerAgency } from './present';
 import { type PartnerAgencyInput, partnerAgencyBody } from './schema';
 
-interface PlannedRow {
-  row: number;
-  input: PartnerAgencyInput;
-  current: PartnerAgency | undefined;
-  action: ImportAction;
-}
+type PlannedRow = PlannedImportRow<PartnerAgencyInput, PartnerAgency>;
 
 /**
  * 関係機関一覧 from a CSV file in the export's format. A row names an agency by its name: a known
@@ -118,63 +115,47 @@ export async function importPartnerAgencies(
     return { planned, problems };
   };
 
-  const report = (
-    planned: PlannedRow[],
-    problems: ImportProblem[],
-    applied: boolean,
-  ): ImportReport => ({
-    dryRun: input.dryRun,
-    applied,
-    created: planned.filter((p) => p.action === 'create').length,
-    updated: planned.filter((p) => p.action === 'update').length,
-    unchanged: planned.filter((p) => p.action === 'unchanged').length,
-    rows: planned.map((p) => ({ row: p.row, name: p.input.name, action: p.action })),
-    problems,
-  });
-
-  if (input.dryRun || table.problems.length > 0) {
-    const { planned, problems } = await analyse(deps.database.db);
-    return report(planned, problems, false);
-  }
   try {
-    return await deps.database.db.transaction().execute(async (trx) => {
-      const { planned, problems } = await analyse(trx);
-      if (problems.length > 0) return report(planned, problems, false);
-      const now = deps.now();
-      const created: string[] = [];
-      const updated: string[] = [];
-      for (const p of planned) {
-        const columns = partnerAgencyColumns(p.input, now);
-        if (p.action === 'create') {
-          const row = await trx
-            .insertInto('partner_agency')
-            .values({ ...columns, municipality_id: municipalityId })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          created.push(row.id);
-        } else if (p.action === 'update' && p.current) {
-          const current = p.current;
-          if (p.input.archived && current.archived_at) columns.archived_at = current.archived_at;
-          const row = await trx
-            .updateTable('partner_agency')
-            .set({ ...columns, version: current.version + 1, updated_at: now })
-            .where('id', '=', current.id)
-            .where('version', '=', current.version)
-            .returning('id')
-            .executeTakeFirst();
-          if (!row) throw versionConflict(presentPartnerAgency(ctx.actor, current));
-          updated.push(row.id);
+    return await runImport(
+      deps,
+      { dryRun: input.dryRun, fileProblems: table.problems.length },
+      analyse,
+      async (trx, planned) => {
+        const now = deps.now();
+        const created: string[] = [];
+        const updated: string[] = [];
+        for (const p of planned) {
+          const columns = partnerAgencyColumns(p.input, now);
+          if (p.action === 'create') {
+            const row = await trx
+              .insertInto('partner_agency')
+              .values({ ...columns, municipality_id: municipalityId })
+              .returning('id')
+              .executeTakeFirstOrThrow();
+            created.push(row.id);
+          } else if (p.action === 'update' && p.current) {
+            const current = p.current;
+            if (p.input.archived && current.archived_at) columns.archived_at = current.archived_at;
+            const row = await trx
+              .updateTable('partner_agency')
+              .set({ ...columns, version: current.version + 1, updated_at: now })
+              .where('id', '=', current.id)
+              .where('version', '=', current.version)
+              .returning('id')
+              .executeTakeFirst();
+            if (!row) throw versionConflict(presentPartnerAgency(ctx.actor, current));
+            updated.push(row.id);
+          }
         }
-      }
-      await recordAudit(trx, ctx, {
-        action: 'partner_agency.import',
-        outcome: 'success',
-        subjectType: 'partner_agency',
-        legalBasis: 'administration',
-        detail: { created, updated, unchanged: planned.length - created.length - updated.length },
-      });
-      return report(planned, problems, true);
-    });
+        await recordAudit(trx, ctx, {
+          action: 'partner_agency.import',
+          outcome: 'success',
+          subjectType: 'partner_agency',
+          legalBasis: 'administration',
+          detail: { created, updated, unchanged: planned.length - created.length - updated.length },
+        });
+      },
+    );
   } catch (error) {
     rethrowDuplicateName(error);
   }

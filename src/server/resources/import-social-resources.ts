@@ -24,8 +24,10 @@ import {
   type ImportReport,
   importMessage,
   listFromCell,
+  type PlannedImportRow,
   parseRow,
   readCsvTable,
+  runImport,
 } from '../http/csv-import';
 import { versionConflict } from '../http/domain-error';
 import { rethrowDuplicateName } from '../organisations/duplicate-name';
@@ -35,12 +37,7 @@ import { socialResourceColumns } from './resource-columns';
 import { archivedMark, type ResourceCsvKey, resourceCsvColumns } from './resource-csv';
 import { type SocialResourceInput, socialResourceFields } from './schema';
 
-interface PlannedRow {
-  row: number;
-  input: SocialResourceInput & { archived: boolean };
-  current: SocialResourceRow | undefined;
-  action: ImportAction;
-}
+type PlannedRow = PlannedImportRow<SocialResourceInput & { archived: boolean }, SocialResourceRow>;
 
 /** Where a request field is in the file. */
 const columnOfField: Record<string, ResourceCsvKey> = {
@@ -197,71 +194,55 @@ export async function importSocialResources(
     return { planned, problems };
   };
 
-  const report = (
-    planned: PlannedRow[],
-    problems: ImportProblem[],
-    applied: boolean,
-  ): ImportReport => ({
-    dryRun: input.dryRun,
-    applied,
-    created: planned.filter((p) => p.action === 'create').length,
-    updated: planned.filter((p) => p.action === 'update').length,
-    unchanged: planned.filter((p) => p.action === 'unchanged').length,
-    rows: planned.map((p) => ({ row: p.row, name: p.input.name, action: p.action })),
-    problems,
-  });
-
-  if (input.dryRun || table.problems.length > 0) {
-    const { planned, problems } = await analyse(deps.database.db);
-    return report(planned, problems, false);
-  }
   try {
-    return await deps.database.db.transaction().execute(async (trx) => {
-      const { planned, problems } = await analyse(trx);
-      if (problems.length > 0) return report(planned, problems, false);
-      const now = deps.now();
-      const created: string[] = [];
-      const updated: string[] = [];
-      for (const p of planned) {
-        const columns = socialResourceColumns(p.input);
-        if (p.action === 'create') {
-          const row = await trx
-            .insertInto('social_resource')
-            .values({
-              ...columns,
-              archived_at: p.input.archived ? now : null,
-              municipality_id: municipalityId,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          created.push(row.id);
-        } else if (p.action === 'update' && p.current) {
-          const current = p.current;
-          const row = await trx
-            .updateTable('social_resource')
-            .set({
-              ...columns,
-              archived_at: p.input.archived ? (current.archived_at ?? now) : null,
-              version: current.version + 1,
-              updated_at: now,
-            })
-            .where('id', '=', current.id)
-            .where('version', '=', current.version)
-            .returning('id')
-            .executeTakeFirst();
-          if (!row) throw versionConflict(presentSocialResource(ctx.actor, current));
-          updated.push(row.id);
+    return await runImport(
+      deps,
+      { dryRun: input.dryRun, fileProblems: table.problems.length },
+      analyse,
+      async (trx, planned) => {
+        const now = deps.now();
+        const created: string[] = [];
+        const updated: string[] = [];
+        for (const p of planned) {
+          const columns = socialResourceColumns(p.input);
+          if (p.action === 'create') {
+            const row = await trx
+              .insertInto('social_resource')
+              .values({
+                ...columns,
+                archived_at: p.input.archived ? now : null,
+                municipality_id: municipalityId,
+              })
+              .returning('id')
+              .executeTakeFirstOrThrow();
+            created.push(row.id);
+          } else if (p.action === 'update' && p.current) {
+            const current = p.current;
+            const row = await trx
+              .updateTable('social_resource')
+              .set({
+                ...columns,
+                archived_at: p.input.archived ? (current.archived_at ?? now) : null,
+                version: current.version + 1,
+                updated_at: now,
+              })
+              .where('id', '=', current.id)
+              .where('version', '=', current.version)
+              .returning('id')
+              .executeTakeFirst();
+            if (!row) throw versionConflict(presentSocialResource(ctx.actor, current));
+            updated.push(row.id);
+          }
         }
-      }
-      await recordAudit(trx, ctx, {
-        action: 'social_resource.import',
-        outcome: 'success',
-        subjectType: 'social_resource',
-        legalBasis: 'administration',
-        detail: { created, updated, unchanged: planned.length - created.length - updated.length },
-      });
-      return report(planned, problems, true);
-    });
+        await recordAudit(trx, ctx, {
+          action: 'social_resource.import',
+          outcome: 'success',
+          subjectType: 'social_resource',
+          legalBasis: 'administration',
+          detail: { created, updated, unchanged: planned.length - created.length - updated.length },
+        });
+      },
+    );
   } catch (error) {
     rethrowDuplicateName(error);
   }
