@@ -449,6 +449,32 @@ export const relationshipLabels: Labels<Relationship> = {
   other: { ja: 'その他', en: 'Other' },
 };
 
+/**
+ * 続柄 as a form writes it when the sex is known (父・母, 祖父・祖母, 夫・妻); otherwise the
+ * relationship's own label. Takes the stored codes as they come, unknown ones as その他.
+ */
+export function relationshipLabel(
+  relationship: string,
+  sex: string | null,
+): { ja: string; en: string } {
+  const bySex: Partial<
+    Record<Relationship, { male: { ja: string; en: string }; female: { ja: string; en: string } }>
+  > = {
+    parent: { male: { ja: '父', en: 'Father' }, female: { ja: '母', en: 'Mother' } },
+    grandparent: {
+      male: { ja: '祖父', en: 'Grandfather' },
+      female: { ja: '祖母', en: 'Grandmother' },
+    },
+    spouse: { male: { ja: '夫', en: 'Husband' }, female: { ja: '妻', en: 'Wife' } },
+  };
+  const known = (relationships as readonly string[]).includes(relationship)
+    ? (relationship as Relationship)
+    : 'other';
+  const specific = bySex[known];
+  if (specific && (sex === 'male' || sex === 'female')) return specific[sex];
+  return relationshipLabels[known];
+}
+
 export const triageOutcomes = ['continue', 'refer_out', 'info_only'] as const;
 export type TriageOutcome = (typeof triageOutcomes)[number];
 export const triageOutcomeLabels: Labels<TriageOutcome> = {

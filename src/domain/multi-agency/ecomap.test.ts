@@ -20,8 +20,8 @@ function household(extra: EcomapTie[] = []): EcomapInput {
   return {
     person: { name: '架空 太一' },
     members: [
-      { id: 'father', name: '架空 一郎', relationship: 'parent', livesTogether: true },
-      { id: 'mother', name: '架空 花子', relationship: 'parent', livesTogether: true },
+      { id: 'father', name: '架空 一郎', relationship: 'parent', sex: null, livesTogether: true },
+      { id: 'mother', name: '架空 花子', relationship: 'parent', sex: null, livesTogether: true },
     ],
     ties: [
       {

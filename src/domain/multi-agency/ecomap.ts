@@ -61,6 +61,7 @@ export interface EcomapInput {
     id: string;
     name: string;
     relationship: string;
+    sex: string | null;
     livesTogether: boolean;
   }[];
   ties: readonly EcomapTie[];
@@ -74,6 +75,7 @@ export type EcomapNode =
       memberId: string;
       label: string;
       relationship: string;
+      sex: string | null;
       livesTogether: boolean;
       x: number;
       y: number;
@@ -270,6 +272,7 @@ export function buildEcomap(input: EcomapInput): Ecomap {
       memberId: m.id,
       label: m.name,
       relationship: m.relationship,
+      sex: m.sex,
       livesTogether: m.livesTogether,
       x: round(cx + c.memberRx * Math.cos(angle)),
       y: round(cy + c.memberRy * Math.sin(angle)),

@@ -39,7 +39,7 @@ export async function getEcomap(deps: AppDeps, ctx: ActorContext, caseId: string
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('household_member')
-      .select(['id', 'name', 'relationship', 'lives_together'])
+      .select(['id', 'name', 'relationship', 'sex', 'lives_together'])
       .where('person_id', '=', kase.person_id)
       .orderBy('sort_order')
       .execute(),
@@ -52,6 +52,7 @@ export async function getEcomap(deps: AppDeps, ctx: ActorContext, caseId: string
       id: m.id,
       name: m.name,
       relationship: m.relationship,
+      sex: m.sex,
       livesTogether: m.lives_together,
     })),
     ties: [...(await multiAgencyTies(db, multiAgencyCaseId)), ...ties],

@@ -54,7 +54,7 @@ export async function presentMultiAgencyCase(
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('household_member')
-      .select(['id', 'name', 'relationship', 'age', 'lives_together'])
+      .select(['id', 'name', 'relationship', 'sex', 'age', 'lives_together'])
       .where('person_id', '=', anchor.person_id)
       .orderBy('sort_order')
       .execute(),
@@ -78,6 +78,7 @@ export async function presentMultiAgencyCase(
         'multi_agency_member.household_member_id',
         'household_member.name as member_name',
         'household_member.relationship as member_relationship',
+        'household_member.sex as member_sex',
         'multi_agency_member.role',
         'multi_agency_member.contact_name',
         'multi_agency_member.lead',
@@ -144,6 +145,7 @@ export async function presentMultiAgencyCase(
       id: h.id,
       name: h.name,
       relationship: h.relationship,
+      sex: h.sex,
       age: h.age,
       livesTogether: h.lives_together,
     })),
@@ -183,6 +185,7 @@ export async function presentMultiAgencyCase(
       householdMemberId: m.household_member_id,
       householdMemberName: m.member_name,
       householdMemberRelationship: m.member_relationship,
+      householdMemberSex: m.member_sex,
       role: m.role,
       contactName: m.contact_name,
       lead: m.lead,

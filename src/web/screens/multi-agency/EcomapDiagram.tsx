@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { relationshipLabels } from '../../../domain/cases/vocabulary';
+import { relationshipLabel } from '../../../domain/cases/vocabulary';
 import {
   type EcomapEdge,
   type EcomapNode,
@@ -82,10 +82,7 @@ function NodeBox({ node }: { node: EcomapNode }) {
     strokeWidth = 3;
     fillColour = '#e8f1fe';
   } else if (node.kind === 'member') {
-    const relation = label(
-      relationshipLabels[node.relationship as keyof typeof relationshipLabels] ??
-        relationshipLabels.other,
-    );
+    const relation = label(relationshipLabel(node.relationship, node.sex));
     const apart = node.livesTogether ? '' : `・${e.apart}`;
     lines = [...wrapLabel(node.label, 8).slice(0, 1), `（${relation}${apart}）`];
     full = `${node.label}（${relation}${apart}）`;
@@ -272,7 +269,7 @@ export function EcomapTable({
     if (!end) return e.wholeHousehold;
     if (end.kind === 'person') return `${personName}（${e.person}）`;
     if (end.kind === 'member') {
-      return `${end.label}（${label(relationshipLabels[end.relationship as keyof typeof relationshipLabels] ?? relationshipLabels.other)}）`;
+      return `${end.label}（${label(relationshipLabel(end.relationship, end.sex))}）`;
     }
     return end.label;
   };

@@ -1,6 +1,6 @@
 import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
-import { relationshipLabels } from '../../../domain/cases/vocabulary';
+import { relationshipLabel } from '../../../domain/cases/vocabulary';
 import {
   isOpenMultiAgencyStatus,
   multiAgencyStatusLabels,
@@ -302,7 +302,7 @@ function whomLabel(
   const targets = t.multiAgency.members.targets;
   if (member.supports === 'member') {
     const relation = member.householdMemberRelationship
-      ? label(relationshipLabels[member.householdMemberRelationship])
+      ? label(relationshipLabel(member.householdMemberRelationship, member.householdMemberSex))
       : '';
     return `${member.householdMemberName ?? ''}（${relation}）`;
   }
@@ -338,7 +338,7 @@ function MemberFields({
           placeholder=""
           options={m.household.map((h) => ({
             value: h.id,
-            label: `${h.name}（${label(relationshipLabels[h.relationship])}）`,
+            label: `${h.name}（${label(relationshipLabel(h.relationship, h.sex))}）`,
           }))}
           {...text(form, 'householdMemberId')}
         />
