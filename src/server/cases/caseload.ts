@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { addDays } from '../../domain/cases/deadlines';
+import { nextApproach } from '../../domain/participation/outreach';
 import { todayInJapan } from '../../domain/text/wareki';
 import { authorize } from '../access/authorize';
 import { ScopedReader } from '../access/scoped-reader';
@@ -11,7 +12,8 @@ const caseloadLimit = 200;
 /**
  * The caseworker's day: their caseload by status, and what is due — monitoring on or before
  * today, plans past the municipality's deadline, follow-ups coming to their end, referrals whose
- * arrival has not been confirmed. "Their" cases are those they lead or are on the team of.
+ * arrival has not been confirmed, the next outreach approach (アウトリーチ) and the next follow-up of
+ * a person at a place (参加支援) within a week. "Their" cases are those they lead or are on the team of.
  */
 export async function getCaseload(
   deps: AppDeps,
@@ -40,115 +42,194 @@ export async function getCaseload(
       );
     });
 
-  const [cases, monitoring, overduePlans, followUps, referrals] = await Promise.all([
-    mine()
-      .innerJoin('person', 'person.id', 'support_case.person_id')
-      .select([
-        'support_case.id',
-        'support_case.case_number',
-        'support_case.status',
-        'support_case.status_changed_at',
-        'support_case.intake_on',
-        'person.id as person_id',
-        'person.name',
-        'person.name_kana',
-      ])
-      .where('support_case.status', 'not in', past)
-      .orderBy('support_case.status_changed_at', 'desc')
-      .limit(caseloadLimit)
-      .execute(),
-    mine()
-      .innerJoin('monitoring', 'monitoring.case_id', 'support_case.id')
-      .innerJoin('plan', 'plan.id', 'monitoring.plan_id')
-      .innerJoin('person', 'person.id', 'support_case.person_id')
-      .select([
-        'support_case.id',
-        'support_case.case_number',
-        'person.id as person_id',
-        'person.name',
-        'monitoring.due_on',
-        'monitoring.id as monitoring_id',
-      ])
-      .where('monitoring.done_on', 'is', null)
-      .where('plan.status', '=', 'active')
-      .where('monitoring.due_on', '<=', addDays(today, 7))
-      .orderBy('monitoring.due_on')
-      .limit(100)
-      .execute(),
-    mine()
-      .innerJoin('municipality', 'municipality.id', 'support_case.municipality_id')
-      .innerJoin('person', 'person.id', 'support_case.person_id')
-      .select([
-        'support_case.id',
-        'support_case.case_number',
-        'person.id as person_id',
-        'person.name',
-        'support_case.intake_on',
-        sql<string>`(support_case.intake_on + municipality.plan_deadline_days)::text`.as('due_on'),
-      ])
-      .where('support_case.status', 'in', [
-        'intake',
-        'continuing',
-        'applied',
-        'assessing',
-        'planning',
-        'reopened',
-      ])
-      .where(
-        sql<boolean>`support_case.intake_on + municipality.plan_deadline_days < ${today}::date`,
-      )
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('plan')
-              .select('plan.id')
-              .whereRef('plan.case_id', '=', 'support_case.id')
-              .where('plan.submitted_on', 'is not', null),
+  const [cases, monitoring, overduePlans, followUps, referrals, attempts, placeFollowUps] =
+    await Promise.all([
+      mine()
+        .innerJoin('person', 'person.id', 'support_case.person_id')
+        .select([
+          'support_case.id',
+          'support_case.case_number',
+          'support_case.status',
+          'support_case.status_changed_at',
+          'support_case.intake_on',
+          'person.id as person_id',
+          'person.name',
+          'person.name_kana',
+        ])
+        .where('support_case.status', 'not in', past)
+        .orderBy('support_case.status_changed_at', 'desc')
+        .limit(caseloadLimit)
+        .execute(),
+      mine()
+        .innerJoin('monitoring', 'monitoring.case_id', 'support_case.id')
+        .innerJoin('plan', 'plan.id', 'monitoring.plan_id')
+        .innerJoin('person', 'person.id', 'support_case.person_id')
+        .select([
+          'support_case.id',
+          'support_case.case_number',
+          'person.id as person_id',
+          'person.name',
+          'monitoring.due_on',
+          'monitoring.id as monitoring_id',
+        ])
+        .where('monitoring.done_on', 'is', null)
+        .where('plan.status', '=', 'active')
+        .where('monitoring.due_on', '<=', addDays(today, 7))
+        .orderBy('monitoring.due_on')
+        .limit(100)
+        .execute(),
+      mine()
+        .innerJoin('municipality', 'municipality.id', 'support_case.municipality_id')
+        .innerJoin('person', 'person.id', 'support_case.person_id')
+        .select([
+          'support_case.id',
+          'support_case.case_number',
+          'person.id as person_id',
+          'person.name',
+          'support_case.intake_on',
+          sql<string>`(support_case.intake_on + municipality.plan_deadline_days)::text`.as(
+            'due_on',
           ),
-        ),
-      )
-      .orderBy('support_case.intake_on')
-      .limit(100)
-      .execute(),
-    mine()
-      .innerJoin('case_closure', 'case_closure.case_id', 'support_case.id')
-      .innerJoin('person', 'person.id', 'support_case.person_id')
-      .select([
-        'support_case.id',
-        'support_case.case_number',
-        'support_case.status',
-        'person.id as person_id',
-        'person.name',
-        'case_closure.follow_up_until',
-        'case_closure.follow_up_method',
-      ])
-      .where('case_closure.follow_up', '=', true)
-      .where('support_case.status', 'in', ['terminated', 'follow_up'])
-      .orderBy('case_closure.follow_up_until')
-      .limit(100)
-      .execute(),
-    mine(false)
-      .innerJoin('referral', 'referral.case_id', 'support_case.id')
-      .innerJoin('person', 'person.id', 'support_case.person_id')
-      .leftJoin('partner_agency', 'partner_agency.id', 'referral.partner_agency_id')
-      .select([
-        'support_case.id',
-        'support_case.case_number',
-        'person.id as person_id',
-        'person.name',
-        'referral.id as referral_id',
-        'referral.follow_up_on',
-        'referral.destination_name',
-        'partner_agency.name as partner_name',
-      ])
-      // Pending or accepted: the person has not yet been seen to arrive (つなぎの確認).
-      .where('referral.status', 'in', ['pending', 'accepted'])
-      .where('referral.follow_up_on', '<=', addDays(today, 7))
-      .orderBy('referral.follow_up_on')
-      .limit(100)
-      .execute(),
-  ]);
+        ])
+        .where('support_case.status', 'in', [
+          'intake',
+          'continuing',
+          'applied',
+          'assessing',
+          'planning',
+          'reopened',
+        ])
+        .where(
+          sql<boolean>`support_case.intake_on + municipality.plan_deadline_days < ${today}::date`,
+        )
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('plan')
+                .select('plan.id')
+                .whereRef('plan.case_id', '=', 'support_case.id')
+                .where('plan.submitted_on', 'is not', null),
+            ),
+          ),
+        )
+        .orderBy('support_case.intake_on')
+        .limit(100)
+        .execute(),
+      mine()
+        .innerJoin('case_closure', 'case_closure.case_id', 'support_case.id')
+        .innerJoin('person', 'person.id', 'support_case.person_id')
+        .select([
+          'support_case.id',
+          'support_case.case_number',
+          'support_case.status',
+          'person.id as person_id',
+          'person.name',
+          'case_closure.follow_up_until',
+          'case_closure.follow_up_method',
+        ])
+        .where('case_closure.follow_up', '=', true)
+        .where('support_case.status', 'in', ['terminated', 'follow_up'])
+        .orderBy('case_closure.follow_up_until')
+        .limit(100)
+        .execute(),
+      mine(false)
+        .innerJoin('referral', 'referral.case_id', 'support_case.id')
+        .innerJoin('person', 'person.id', 'support_case.person_id')
+        .leftJoin('partner_agency', 'partner_agency.id', 'referral.partner_agency_id')
+        .select([
+          'support_case.id',
+          'support_case.case_number',
+          'person.id as person_id',
+          'person.name',
+          'referral.id as referral_id',
+          'referral.follow_up_on',
+          'referral.destination_name',
+          'partner_agency.name as partner_name',
+        ])
+        // Pending or accepted: the person has not yet been seen to arrive (つなぎの確認).
+        .where('referral.status', 'in', ['pending', 'accepted'])
+        .where('referral.follow_up_on', '<=', addDays(today, 7))
+        .orderBy('referral.follow_up_on')
+        .limit(100)
+        .execute(),
+      // The latest outreach attempt of each current case: its next approach, unless a consent has
+      // settled it since (domain/participation/outreach.ts `nextApproach`).
+      mine()
+        .innerJoin('contact_record', 'contact_record.case_id', 'support_case.id')
+        .innerJoin('person', 'person.id', 'support_case.person_id')
+        .distinctOn('contact_record.case_id')
+        .select((eb) => [
+          'support_case.id',
+          'support_case.case_number',
+          'person.id as person_id',
+          'person.name',
+          'contact_record.occurred_at',
+          'contact_record.next_step',
+          'contact_record.next_approach_on',
+          eb
+            .selectFrom('consent')
+            .select((c) => c.fn.max('consent.given_on').as('given_on'))
+            .whereRef('consent.case_id', '=', 'support_case.id')
+            .where('consent.withdrawn_on', 'is', null)
+            .as('consented_on'),
+        ])
+        .where('contact_record.outreach_channel', 'is not', null)
+        .where('support_case.status', 'not in', past)
+        .orderBy('contact_record.case_id')
+        .orderBy('contact_record.occurred_at', 'desc')
+        .limit(caseloadLimit)
+        .execute(),
+      // The latest follow-up of each place a person is trying or taking part in.
+      mine()
+        .innerJoin('participation_match', 'participation_match.case_id', 'support_case.id')
+        .innerJoin(
+          'participation_follow_up',
+          'participation_follow_up.match_id',
+          'participation_match.id',
+        )
+        .innerJoin(
+          'social_resource',
+          'social_resource.id',
+          'participation_match.social_resource_id',
+        )
+        .innerJoin('person', 'person.id', 'support_case.person_id')
+        .distinctOn('participation_match.id')
+        .select([
+          'support_case.id',
+          'support_case.case_number',
+          'person.id as person_id',
+          'person.name',
+          'participation_match.id as match_id',
+          'social_resource.name as place',
+          'participation_follow_up.next_on',
+        ])
+        .where('participation_match.status', 'in', ['trial', 'active'])
+        .orderBy('participation_match.id')
+        .orderBy('participation_follow_up.followed_on', 'desc')
+        .orderBy('participation_follow_up.created_at', 'desc')
+        .limit(caseloadLimit)
+        .execute(),
+    ]);
+  const soon = addDays(today, 7);
+  const approaches = attempts.flatMap((a) => {
+    const next = nextApproach(
+      [
+        {
+          occurredAt: a.occurred_at.toISOString(),
+          nextStep: a.next_step,
+          nextApproachOn: a.next_approach_on,
+        },
+      ],
+      today,
+      a.consented_on,
+    );
+    return next?.on && next.on <= soon ? [{ ...a, next: { ...next, on: next.on } }] : [];
+  });
+  approaches.sort((x, y) => (x.next.on < y.next.on ? -1 : 1));
+  const placeDue = placeFollowUps
+    .flatMap((f) => (f.next_on !== null && f.next_on <= soon ? [{ ...f, next_on: f.next_on }] : []))
+    .sort((x, y) => (x.next_on < y.next_on ? -1 : 1));
 
   const counts = await mine()
     .where('support_case.status', 'not in', past)
@@ -156,9 +237,15 @@ export async function getCaseload(
     .groupBy('support_case.status')
     .execute();
 
-  const shown = [cases, monitoring, overduePlans, followUps, referrals].flatMap((list) =>
-    list.map((r) => r.person_id),
-  );
+  const shown = [
+    cases,
+    monitoring,
+    overduePlans,
+    followUps,
+    referrals,
+    approaches,
+    placeDue,
+  ].flatMap((list) => list.map((r) => r.person_id));
   if (shown.length > 0) {
     await recordAudit(db, ctx, {
       action: 'case.caseload',
@@ -213,6 +300,23 @@ export async function getCaseload(
         followUpOn: r.follow_up_on,
         destination: r.partner_name ?? r.destination_name,
         overdue: r.follow_up_on !== null && r.follow_up_on < today,
+      })),
+      outreach: approaches.map((a) => ({
+        caseId: a.id,
+        caseNumber: a.case_number,
+        name: a.name,
+        plan: a.next.plan,
+        dueOn: a.next.on,
+        overdue: a.next.overdue,
+      })),
+      placeFollowUps: placeDue.map((f) => ({
+        caseId: f.id,
+        caseNumber: f.case_number,
+        name: f.name,
+        matchId: f.match_id,
+        place: f.place,
+        dueOn: f.next_on,
+        overdue: f.next_on < today,
       })),
     },
   };

@@ -125,6 +125,12 @@ describe('outreach before consent', () => {
       overdue: true,
     });
     expect(before.consented).toBe(false);
+    // The worker's home page lists it in the week before it is due.
+    type Due = { due: { outreach: { caseId: string; dueOn: string; overdue: boolean }[] } };
+    const homeBefore = ok(await worker.get<Due>('/api/cases/caseload?today=2026-02-25'), 'home');
+    expect(homeBefore.due.outreach).toEqual([
+      expect.objectContaining({ caseId: kase.id, dueOn: '2026-03-01', overdue: false }),
+    ]);
 
     // He agrees to support: the intake, the triage and his consent, through their own steps.
     let view = await getCaseView(worker, kase.id);
@@ -158,6 +164,10 @@ describe('outreach before consent', () => {
       }),
       'consent',
     );
+
+    // The consent settles the approach: it leaves the home page.
+    const homeAfter = ok(await worker.get<Due>('/api/cases/caseload?today=2026-03-02'), 'home');
+    expect(homeAfter.due.outreach).toEqual([]);
 
     // Then the assessment and the first plan, as for anyone.
     const assessment = ok(

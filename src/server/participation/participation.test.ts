@@ -155,6 +155,16 @@ describe('matching a person to a place', () => {
       }),
       'follow-up both',
     );
+    // The next follow-up (the latest one's) is on the worker's home page in the week before.
+    const home = ok(
+      await worker.get<{
+        due: { placeFollowUps: { caseId: string; place: string; dueOn: string }[] };
+      }>('/api/cases/caseload?today=2026-04-06'),
+      'home',
+    );
+    expect(home.due.placeFollowUps).toEqual([
+      expect.objectContaining({ caseId: kase.id, place: '架空ファーム', dueOn: '2026-04-12' }),
+    ]);
 
     // A follow-up is kept to the version it was read at.
     const edited = ok(

@@ -14,6 +14,8 @@ export const casesEn: typeof casesJa = {
     overduePlans: 'Cases past the plan deadline',
     followUps: 'Cases in follow-up',
     referrals: 'Referrals awaiting confirmation of arrival',
+    outreach: 'Next outreach approach',
+    placeFollowUps: 'Follow-ups at participation places',
     nothingDue: 'Nothing is due soon.',
     caseload: 'My caseload',
     caseloadLead: 'Cases you lead or are on the team of.',

@@ -12,6 +12,8 @@ export const casesJa = {
     overduePlans: 'プラン作成期限を過ぎたケース',
     followUps: 'フォローアップ中のケース',
     referrals: 'つなぎ先への到着確認待ち',
+    outreach: 'アウトリーチの次回予定',
+    placeFollowUps: '参加先でのフォローアップ予定',
     nothingDue: '期限が近いものはありません。',
     caseload: '担当ケース',
     caseloadLead: '主担当またはチームに入っているケースです。',

@@ -163,10 +163,36 @@ export function CaseloadPanel() {
                 overdue: r.overdue,
               }))}
             />
+            <DueList
+              testId="due-outreach"
+              title={c.home.outreach}
+              items={data.due.outreach.map((a) => ({
+                key: a.caseId,
+                caseId: a.caseId,
+                name: a.name,
+                caseNumber: a.caseNumber,
+                note: `${a.plan ?? ''} ${fill(c.home.dueOn, { date: date(a.dueOn) })}`,
+                overdue: a.overdue,
+              }))}
+            />
+            <DueList
+              testId="due-places"
+              title={c.home.placeFollowUps}
+              items={data.due.placeFollowUps.map((f) => ({
+                key: f.matchId,
+                caseId: f.caseId,
+                name: f.name,
+                caseNumber: f.caseNumber,
+                note: `${f.place} ${fill(c.home.dueOn, { date: date(f.dueOn) })}`,
+                overdue: f.overdue,
+              }))}
+            />
             {data.due.monitoring.length +
               data.due.overduePlans.length +
               data.due.followUps.length +
-              data.due.referrals.length ===
+              data.due.referrals.length +
+              data.due.outreach.length +
+              data.due.placeFollowUps.length ===
               0 && <p>{c.home.nothingDue}</p>}
           </section>
           <section aria-labelledby="caseload-title">
