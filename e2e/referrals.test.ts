@@ -96,4 +96,55 @@ describe('つなぎ through the screens', () => {
     expect(at(`到着を確認：${careCentre}`)).toBeLessThan(at(`受入れ：${careCentre}（`));
     expect(at(`受入れ：${careCentre}`)).toBeLessThan(at(`つなぎを依頼：${careCentre}（`));
   });
+
+  it('the care centre records what it did for the person and corrects it; the worker reads it on the つなぎ tab', async () => {
+    const sakaguchi = await h.database.db
+      .selectFrom('support_case')
+      .innerJoin('person', 'person.id', 'support_case.person_id')
+      .select('support_case.id')
+      .where('person.name', '=', '坂口 真由美')
+      .executeTakeFirstOrThrow();
+    const { page: partner } = await h.newPage();
+    await signIn(partner, h.origin, 'kankei');
+    await partner.goto(`${h.origin}/shared-cases/${sakaguchi.id}`);
+    const added = partner.getByTestId('activity-new');
+    await added.locator('[id="activity-occurredOn"]').fill(formatWareki(today));
+    await added.locator('[id="activity-kind"]').selectOption({ label: '訪問' });
+    await added
+      .locator('[id="activity-summary"]')
+      .fill('父の自宅を訪問し、介護保険の申請書類を一緒に記入した。');
+    await added.getByRole('button', { name: '記録する', exact: true }).click();
+    const record = partner
+      .getByTestId('partner-activity')
+      .filter({ hasText: '介護保険の申請書類を一緒に記入した' });
+    await expect.poll(() => record.count()).toBe(1);
+
+    // A correction, at the version it was read.
+    await record.getByText('この記録を修正する').click();
+    const edit = record.getByTestId('activity-edit');
+    const summary = edit.locator('textarea');
+    await summary.fill('父の自宅を訪問し、介護保険の申請書類を長女と一緒に記入した。');
+    await edit.getByRole('button', { name: '保存する', exact: true }).click();
+    await expect
+      .poll(
+        async () =>
+          (
+            await h.database.db
+              .selectFrom('partner_activity')
+              .select(['summary', 'version'])
+              .where('case_id', '=', sakaguchi.id)
+              .where('summary', 'like', '%長女と一緒に%')
+              .executeTakeFirst()
+          )?.version,
+      )
+      .toBe(2);
+
+    // The worker sees the agency's record under the referral.
+    const worker = await CaseScreens.signedIn(h, 'shien');
+    worker.caseId = sakaguchi.id;
+    await worker.tab('referrals');
+    await expect
+      .poll(() => worker.page.getByTestId('partner-activities').allTextContents())
+      .toContainEqual(expect.stringContaining('長女と一緒に記入した'));
+  });
 });

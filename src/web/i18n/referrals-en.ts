@@ -110,6 +110,7 @@ export const referralsEn: typeof referralsJa = {
     activities: 'Your agency’s records',
     noActivities: 'Nothing recorded yet.',
     addActivity: 'Add a record',
+    editActivity: 'Correct this record',
     activityLead:
       'Record what your agency did (a visit, an interview, a service started). The referring worker sees it.',
     occurredOn: 'Date',

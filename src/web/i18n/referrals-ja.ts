@@ -108,6 +108,7 @@ export const referralsJa = {
     activities: '貴機関の支援記録',
     noActivities: 'まだ記録はありません。',
     addActivity: '支援の記録を追加する',
+    editActivity: 'この記録を修正する',
     activityLead:
       '訪問・面談・サービスの利用開始など、貴機関が行ったことを記録してください。つなぎ元の担当者が確認できます。',
     occurredOn: '日付',

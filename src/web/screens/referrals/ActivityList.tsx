@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import {
   type PartnerActivityKind,
   partnerActivityKindLabels,
@@ -5,19 +6,26 @@ import {
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 
-/** What a partner agency recorded of its work with the person, newest first. */
-export function ActivityList({
+interface ActivityItem {
+  id: string;
+  occurredOn: string;
+  kind: PartnerActivityKind;
+  summary: string;
+  recordedBy: string;
+}
+
+/**
+ * What a partner agency recorded of its work with the person, newest first; the agency's own
+ * page adds a way to correct each record (`edit`).
+ */
+export function ActivityList<T extends ActivityItem>({
   items,
   nameOf,
+  edit,
 }: {
-  items: readonly {
-    id: string;
-    occurredOn: string;
-    kind: PartnerActivityKind;
-    summary: string;
-    recordedBy: string;
-  }[];
+  items: readonly T[];
   nameOf: (userId: string) => string;
+  edit?: (item: T) => ReactNode;
 }) {
   const { lang, label } = useI18n();
   const sorted = [...items].sort((a, b) => (a.occurredOn < b.occurredOn ? 1 : -1));
@@ -32,6 +40,7 @@ export function ActivityList({
             </span>
           </p>
           <p className="whitespace-pre-wrap">{a.summary}</p>
+          {edit?.(a)}
         </li>
       ))}
     </ul>

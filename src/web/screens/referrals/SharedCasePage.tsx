@@ -8,6 +8,7 @@ import { todayInJapan } from '../../../domain/text/wareki';
 import { api, download } from '../../api/client';
 import { Button } from '../../components/Button';
 import { DateField } from '../../components/DateField';
+import { Disclosure } from '../../components/Disclosure';
 import { SelectField, TextArea } from '../../components/fields';
 import { QueryState } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
@@ -24,32 +25,65 @@ import { sharedDocumentPath, useRefreshReferrals, useSharedCase } from './referr
 
 type Body = Parameters<(typeof api.referrals)[':id']['activities']['$post']>[0]['json'];
 
-/** The agency's own record of what it did for the person, under the referral it took them on by. */
-function ActivityForm({ referralId }: { referralId: string }) {
+interface ExistingActivity {
+  id: string;
+  referralId: string | null;
+  version: number;
+  occurredOn: string;
+  kind: string;
+  summary: string;
+}
+
+/**
+ * The agency's own record of what it did for the person, under the referral it took them on by:
+ * a new one, or a correction of one already kept (at the version it was read).
+ */
+function ActivityForm({
+  referralId,
+  existing,
+}: {
+  referralId: string;
+  existing?: ExistingActivity;
+}) {
   const { t, label } = useI18n();
   const s = t.referrals.shared;
   const refresh = useRefreshReferrals();
+  const idPrefix = existing ? `activity-${existing.id}-` : 'activity-';
   const form = useRecordForm<Record<string, unknown>, unknown>({
-    formKey: `partner-activity:${referralId}:new`,
-    initial: { occurredOn: todayInJapan(), kind: '', summary: '' },
-    version: null,
-    submit: async (values) =>
-      (
-        await api.referrals[':id'].activities.$post({
-          param: { id: referralId },
-          json: values as Body,
-        })
-      ).json(),
+    formKey: `partner-activity:${referralId}:${existing?.id ?? 'new'}`,
+    initial: existing
+      ? { occurredOn: existing.occurredOn, kind: existing.kind, summary: existing.summary }
+      : { occurredOn: todayInJapan(), kind: '', summary: '' },
+    version: existing?.version ?? null,
+    submit: async (values, version) =>
+      existing
+        ? (
+            await api.referrals[':id'].activities[':activityId'].$put({
+              param: { id: referralId, activityId: existing.id },
+              json: { version: version ?? existing.version, activity: values as Body },
+            })
+          ).json()
+        : (
+            await api.referrals[':id'].activities.$post({
+              param: { id: referralId },
+              json: values as Body,
+            })
+          ).json(),
     onSaved: () => void refresh(),
   });
-  const flat = asFlat(form, 'activity-');
+  const flat = asFlat(form, idPrefix);
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl" data-testid="activity-new">
-      <p className="mb-4">{s.activityLead}</p>
+    <form
+      onSubmit={form.onSubmit}
+      noValidate
+      className="max-w-3xl"
+      data-testid={existing ? 'activity-edit' : 'activity-new'}
+    >
+      {!existing && <p className="mb-4">{s.activityLead}</p>}
       <FormFeedback
         form={form}
         labels={{ occurredOn: s.occurredOn, kind: s.kind, summary: s.summary }}
-        idPrefix="activity-"
+        idPrefix={idPrefix}
       />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <DateField label={s.occurredOn} required {...text(flat, 'occurredOn')} />
@@ -63,7 +97,7 @@ function ActivityForm({ referralId }: { referralId: string }) {
       </div>
       <TextArea label={s.summary} required rows={4} {...text(flat, 'summary')} />
       <Button type="submit" disabled={form.submitting}>
-        {s.add}
+        {existing ? t.app.save : s.add}
       </Button>
     </form>
   );
@@ -192,7 +226,17 @@ export function SharedCasePage() {
         {shared.activities.length === 0 ? (
           <p>{s.noActivities}</p>
         ) : (
-          <ActivityList items={shared.activities} nameOf={(userId) => names.get(userId) ?? ''} />
+          <ActivityList
+            items={shared.activities}
+            nameOf={(userId) => names.get(userId) ?? ''}
+            edit={(a) =>
+              a.referralId && (
+                <Disclosure summary={s.editActivity} className="mt-2">
+                  <ActivityForm referralId={a.referralId} existing={a} />
+                </Disclosure>
+              )
+            }
+          />
         )}
       </Section>
       {shared.abilities.activityReferralId && (
