@@ -42,6 +42,7 @@ export async function getCaseload(
       );
     });
 
+  const soon = addDays(today, 7);
   const [cases, monitoring, overduePlans, followUps, referrals, attempts, placeFollowUps] =
     await Promise.all([
       mine()
@@ -153,65 +154,90 @@ export async function getCaseload(
         .orderBy('referral.follow_up_on')
         .limit(100)
         .execute(),
-      // The latest outreach attempt of each current case: its next approach, unless a consent has
-      // settled it since (domain/participation/outreach.ts `nextApproach`).
-      mine()
-        .innerJoin('contact_record', 'contact_record.case_id', 'support_case.id')
-        .innerJoin('person', 'person.id', 'support_case.person_id')
-        .distinctOn('contact_record.case_id')
-        .select((eb) => [
-          'support_case.id',
-          'support_case.case_number',
-          'person.id as person_id',
-          'person.name',
-          'contact_record.occurred_at',
-          'contact_record.next_step',
-          'contact_record.next_approach_on',
-          eb
-            .selectFrom('consent')
-            .select((c) => c.fn.max('consent.given_on').as('given_on'))
-            .whereRef('consent.case_id', '=', 'support_case.id')
-            .where('consent.withdrawn_on', 'is', null)
-            .as('consented_on'),
-        ])
-        .where('contact_record.outreach_channel', 'is not', null)
-        .where('support_case.status', 'not in', past)
-        .orderBy('contact_record.case_id')
-        .orderBy('contact_record.occurred_at', 'desc')
-        .limit(caseloadLimit)
+      // The latest outreach attempt of each current case: its next approach within the week,
+      // unless a consent has settled it since (domain/participation/outreach.ts `nextApproach`,
+      // applied again below). Filtered and ordered by date after picking the latest, so the limit
+      // keeps the soonest.
+      db
+        .selectFrom(
+          mine()
+            .innerJoin('contact_record', 'contact_record.case_id', 'support_case.id')
+            .innerJoin('person', 'person.id', 'support_case.person_id')
+            .distinctOn('contact_record.case_id')
+            .select((eb) => [
+              'support_case.id',
+              'support_case.case_number',
+              'person.id as person_id',
+              'person.name',
+              'contact_record.occurred_at',
+              'contact_record.next_step',
+              'contact_record.next_approach_on',
+              eb
+                .selectFrom('consent')
+                .select((c) => c.fn.max('consent.given_on').as('given_on'))
+                .whereRef('consent.case_id', '=', 'support_case.id')
+                .where('consent.withdrawn_on', 'is', null)
+                .as('consented_on'),
+            ])
+            .where('contact_record.outreach_channel', 'is not', null)
+            .where('support_case.status', 'not in', past)
+            .orderBy('contact_record.case_id')
+            .orderBy('contact_record.occurred_at', 'desc')
+            .as('latest'),
+        )
+        .selectAll()
+        .where('latest.next_approach_on', '<=', soon)
+        .where((eb) =>
+          eb.or([
+            eb('latest.consented_on', 'is', null),
+            eb(
+              'latest.consented_on',
+              '<',
+              sql<string>`(latest.occurred_at at time zone 'Asia/Tokyo')::date`,
+            ),
+          ]),
+        )
+        .orderBy('latest.next_approach_on')
+        .limit(100)
         .execute(),
-      // The latest follow-up of each place a person is trying or taking part in.
-      mine()
-        .innerJoin('participation_match', 'participation_match.case_id', 'support_case.id')
-        .innerJoin(
-          'participation_follow_up',
-          'participation_follow_up.match_id',
-          'participation_match.id',
+      // The latest follow-up of each place a person is trying or taking part in, due within the week.
+      db
+        .selectFrom(
+          mine()
+            .innerJoin('participation_match', 'participation_match.case_id', 'support_case.id')
+            .innerJoin(
+              'participation_follow_up',
+              'participation_follow_up.match_id',
+              'participation_match.id',
+            )
+            .innerJoin(
+              'social_resource',
+              'social_resource.id',
+              'participation_match.social_resource_id',
+            )
+            .innerJoin('person', 'person.id', 'support_case.person_id')
+            .distinctOn('participation_match.id')
+            .select([
+              'support_case.id',
+              'support_case.case_number',
+              'person.id as person_id',
+              'person.name',
+              'participation_match.id as match_id',
+              'social_resource.name as place',
+              'participation_follow_up.next_on',
+            ])
+            .where('participation_match.status', 'in', ['trial', 'active'])
+            .orderBy('participation_match.id')
+            .orderBy('participation_follow_up.followed_on', 'desc')
+            .orderBy('participation_follow_up.created_at', 'desc')
+            .as('latest'),
         )
-        .innerJoin(
-          'social_resource',
-          'social_resource.id',
-          'participation_match.social_resource_id',
-        )
-        .innerJoin('person', 'person.id', 'support_case.person_id')
-        .distinctOn('participation_match.id')
-        .select([
-          'support_case.id',
-          'support_case.case_number',
-          'person.id as person_id',
-          'person.name',
-          'participation_match.id as match_id',
-          'social_resource.name as place',
-          'participation_follow_up.next_on',
-        ])
-        .where('participation_match.status', 'in', ['trial', 'active'])
-        .orderBy('participation_match.id')
-        .orderBy('participation_follow_up.followed_on', 'desc')
-        .orderBy('participation_follow_up.created_at', 'desc')
-        .limit(caseloadLimit)
+        .selectAll()
+        .where('latest.next_on', '<=', soon)
+        .orderBy('latest.next_on')
+        .limit(100)
         .execute(),
     ]);
-  const soon = addDays(today, 7);
   const approaches = attempts.flatMap((a) => {
     const next = nextApproach(
       [
@@ -226,10 +252,9 @@ export async function getCaseload(
     );
     return next?.on && next.on <= soon ? [{ ...a, next: { ...next, on: next.on } }] : [];
   });
-  approaches.sort((x, y) => (x.next.on < y.next.on ? -1 : 1));
-  const placeDue = placeFollowUps
-    .flatMap((f) => (f.next_on !== null && f.next_on <= soon ? [{ ...f, next_on: f.next_on }] : []))
-    .sort((x, y) => (x.next_on < y.next_on ? -1 : 1));
+  const placeDue = placeFollowUps.flatMap((f) =>
+    f.next_on !== null ? [{ ...f, next_on: f.next_on }] : [],
+  );
 
   const counts = await mine()
     .where('support_case.status', 'not in', past)
