@@ -23,8 +23,7 @@ export async function advanceResourceGap(
   input: ResourceGapStepInput,
 ) {
   const { row, reader } = await loadResourceGap(deps, ctx, id, `resource_gap.${input.step}`);
-  const conflict = async () =>
-    versionConflict(await getResourceGap(deps, ctx, id, { audit: false }));
+  const conflict = async () => versionConflict(await getResourceGap(deps, ctx, id));
   if (row.version !== input.version) throw await conflict();
   const target = resourceGapTarget(row.status, input.step);
   if (!target) {
@@ -104,5 +103,5 @@ export async function advanceResourceGap(
       });
     throw error;
   }
-  return getResourceGap(deps, ctx, id, { audit: false });
+  return getResourceGap(deps, ctx, id);
 }

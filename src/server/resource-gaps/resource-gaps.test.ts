@@ -124,6 +124,32 @@ describe('raising a resource gap by hand', () => {
     expect(reads).toEqual([
       { actor_user_id: world.users.supportWorker.id, person_ids: [mine.personId] },
     ]);
+
+    // A step answers with the gap and the case it names: that read is audited too, and so is the
+    // current gap a stale step is answered with.
+    const recognised = ok(
+      await worker.post<Gap>(`/api/resource-gaps/${gap.id}/steps`, {
+        version: gap.version,
+        step: 'recognise',
+      }),
+      'recognise',
+    );
+    expect(recognised.cases.map((c) => c.id)).toEqual([mine.id]);
+    const stale = await worker.post(`/api/resource-gaps/${gap.id}/steps`, {
+      version: gap.version,
+      step: 'close',
+      reason: '重複',
+    });
+    expect(stale.status).toBe(409);
+    const afterSteps = await t.database.db
+      .selectFrom('audit_log')
+      .select(['person_ids'])
+      .where('action', '=', 'resource_gap.read')
+      .where('subject_id', '=', gap.id)
+      .where('actor_user_id', '=', world.users.supportWorker.id)
+      .execute();
+    expect(afterSteps).toHaveLength(3);
+    expect(afterSteps.every((r) => r.person_ids?.includes(mine.personId))).toBe(true);
   });
 
   it('is followed by case workers and municipal officers only; others are refused and audited', async () => {
