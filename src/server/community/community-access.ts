@@ -14,13 +14,18 @@ export function authorizeCommunity(ctx: ActorContext, action: string, subjectId?
 }
 
 /** A community base of the municipality, still in use, or the field's refusal. */
-export async function loadBase(deps: AppDeps, ctx: ActorContext, baseId: string) {
+export async function loadBase(
+  deps: AppDeps,
+  ctx: ActorContext,
+  baseId: string,
+  options: { archivedToo: boolean } = { archivedToo: false },
+) {
   const base = await new ScopedReader(deps.database.db, ctx.actor)
     .socialResources()
     .select(['social_resource.id', 'social_resource.name', 'social_resource.coordinator_name'])
     .where('social_resource.id', '=', baseId)
     .where('social_resource.is_community_base', '=', true)
-    .where('social_resource.archived_at', 'is', null)
+    .$if(!options.archivedToo, (q) => q.where('social_resource.archived_at', 'is', null))
     .executeTakeFirst();
   if (!base) throw fieldError('baseId', 'notACommunityBase');
   return base;

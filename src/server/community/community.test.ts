@@ -3,7 +3,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/schema';
 import { getCaseView } from '../test/case-helpers';
 import { signedIn, type TestClient } from '../test/client';
-import { createMunicipality, createWorld } from '../test/factories';
+import {
+  createMunicipality,
+  createSupportAgency,
+  createUser,
+  createWorld,
+} from '../test/factories';
 import { type TestApp, testApp } from '../test/test-app';
 
 let t: TestApp;
@@ -190,6 +195,18 @@ describe('community bases, their activities and the issues noticed there', () =>
     const view = ok(await worker.get<View>('/api/community'), 'view');
     const shown = view.bases.flatMap((b) => b.issues).find((i) => i.id === issue.id);
     expect(shown?.caseNumber).toMatch(/^\d{4}-\d{5}$/);
+    // Another agency's worker sees the issue was passed, but not which case it became.
+    const otherAgency = await createSupportAgency(t.database.db, world.municipality.id);
+    const otherWorker = await createUser(t.database.db, {
+      municipalityId: world.municipality.id,
+      roles: ['support_worker'],
+      supportAgencyId: otherAgency.id,
+    });
+    const other = await signedIn(t.app, otherWorker.login_id);
+    const theirs = ok(await other.get<View>('/api/community'), 'other view')
+      .bases.flatMap((b) => b.issues)
+      .find((i) => i.id === issue.id);
+    expect(theirs).toMatchObject({ status: 'passed', caseId: null, caseNumber: null });
 
     const audit = await t.database.db
       .selectFrom('audit_log')

@@ -39,11 +39,16 @@ export async function getCommunity(deps: AppDeps, ctx: ActorContext) {
       .orderBy('community_activity.held_on', 'desc')
       .orderBy('community_activity.name')
       .execute(),
+    // The lead an issue became is named only to those who may see that case.
     reader
       .communityIssues()
-      .leftJoin('support_case', 'support_case.id', 'community_issue.case_id')
+      .leftJoin(
+        reader.cases().select(['support_case.id', 'support_case.case_number']).as('visible_case'),
+        'visible_case.id',
+        'community_issue.case_id',
+      )
       .selectAll('community_issue')
-      .select('support_case.case_number')
+      .select('visible_case.case_number')
       .orderBy('community_issue.noticed_on', 'desc')
       .orderBy('community_issue.created_at', 'desc')
       .execute(),
@@ -72,7 +77,7 @@ export async function getCommunity(deps: AppDeps, ctx: ActorContext) {
       issues: issues
         .filter((i) => i.base_id === b.id)
         .sort((x, y) => order[x.status] - order[y.status])
-        .map(presentIssue),
+        .map((i) => presentIssue({ ...i, case_id: i.case_number ? i.case_id : null })),
     })),
     abilities: {
       /** Passing an issue as a lead opens a case: only support staff may. */

@@ -41,7 +41,8 @@ export async function passIssue(
       .executeTakeFirst();
     if (!partner) throw fieldError('partnerAgencyId', 'unknownReference');
   }
-  const base = await loadBase(deps, ctx, current.base_id);
+  // An issue noticed at a base that has since closed can still be passed on.
+  const base = await loadBase(deps, ctx, current.base_id, { archivedToo: true });
   const activity = await assertActivityAtBase(deps, ctx, current.activity_id, current.base_id);
 
   return db.transaction().execute(async (trx) => {
