@@ -201,8 +201,9 @@ export class ScopedReader {
 
   /**
    * Multi-agency household cases (多機関協働): those whose person's case the actor may see, those
-   * they coordinate, and for partner staff those their agency takes part in now. What partner staff
-   * may read there is then the consent's question (policies/multi-agency-policy.ts).
+   * they coordinate (ended and returned ones too, as history), and for partner staff only the open
+   * ones their agency still takes part in. What partner staff may read there is then the consent's
+   * question (policies/multi-agency-policy.ts).
    */
   multiAgencyCases() {
     const query = this.db
@@ -210,16 +211,19 @@ export class ScopedReader {
       .where('multi_agency_case.municipality_id', '=', this.actor.municipalityId);
     const { userId, partnerAgencyId, roles } = this.actor;
     if (roles.includes('partner_staff') && partnerAgencyId) {
-      return query.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('multi_agency_member')
-            .select('multi_agency_member.id')
-            .whereRef('multi_agency_member.multi_agency_case_id', '=', 'multi_agency_case.id')
-            .where('multi_agency_member.partner_agency_id', '=', partnerAgencyId)
-            .where('multi_agency_member.left_on', 'is', null),
-        ),
-      );
+      // Partner staff: open cases their agency is still a member of — not ended or returned ones.
+      return query
+        .where('multi_agency_case.status', 'in', ['referred', 'accepted', 'active'])
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('multi_agency_member')
+              .select('multi_agency_member.id')
+              .whereRef('multi_agency_member.multi_agency_case_id', '=', 'multi_agency_case.id')
+              .where('multi_agency_member.partner_agency_id', '=', partnerAgencyId)
+              .where('multi_agency_member.left_on', 'is', null),
+          ),
+        );
     }
     if (!rolesAllow(roles, 'case.read') && !rolesAllow(roles, 'multiAgency.manage')) {
       return query.where(sql<boolean>`false`);
@@ -291,15 +295,24 @@ export class ScopedReader {
 
   /**
    * Referrals (つなぎ) the actor may see: partner staff those sent to their own agency — nothing
-   * of another agency's; case staff those of the cases they see; nobody else any.
+   * of another agency's, nor one the sender cancelled before the agency accepted it (it never
+   * became theirs); case staff those of the cases they see; nobody else any.
    */
   referrals() {
     const query = this.db
       .selectFrom('referral')
       .where('referral.municipality_id', '=', this.actor.municipalityId);
     const { partnerAgencyId } = this.actor;
-    if (partnerAgencyId && rolesAllow(this.actor.roles, 'referral.respond'))
-      return query.where('referral.partner_agency_id', '=', partnerAgencyId);
+    if (partnerAgencyId && rolesAllow(this.actor.roles, 'referral.respond')) {
+      return query
+        .where('referral.partner_agency_id', '=', partnerAgencyId)
+        .where((eb) =>
+          eb.or([
+            eb('referral.status', '<>', 'cancelled'),
+            eb('referral.responded_at', 'is not', null),
+          ]),
+        );
+    }
     if (!rolesAllow(this.actor.roles, 'case.read')) return query.where(sql<boolean>`false`);
     return query.where('referral.case_id', 'in', this.cases().select('support_case.id'));
   }
@@ -320,9 +333,10 @@ export class ScopedReader {
   }
 
   /**
-   * Cases shared with partner staff through a referral to their agency (what of them shows is
-   * decided per referral, within consent: referrals/shared-cases.ts). Nobody else has any here;
-   * case staff read cases through `cases()`.
+   * Cases shared with partner staff through a referral to their agency that they still see (see
+   * `referrals()`: not one cancelled before they accepted it); what of them shows is decided per
+   * referral, within consent: referrals/shared-cases.ts. Nobody else has any here; case staff
+   * read cases through `cases()`.
    */
   sharedCases() {
     const query = this.db
@@ -337,7 +351,13 @@ export class ScopedReader {
           .selectFrom('referral')
           .select('referral.id')
           .whereRef('referral.case_id', '=', 'support_case.id')
-          .where('referral.partner_agency_id', '=', partnerAgencyId),
+          .where('referral.partner_agency_id', '=', partnerAgencyId)
+          .where((r) =>
+            r.or([
+              r('referral.status', '<>', 'cancelled'),
+              r('referral.responded_at', 'is not', null),
+            ]),
+          ),
       ),
     );
   }

@@ -26,10 +26,11 @@ export interface CheckedReferral {
 }
 
 /**
- * Checks a new referral against the records before anything is written: the agency is one of the
- * municipality's, the documents are the case's, and a hand-over (summary or documents) goes only
- * to an agency the person's consent covers — otherwise a field error names the agency. Field
- * paths carry `prefix` (the triage nests the referral under `referral.`).
+ * Checks a new referral against the records before anything is written: the answer and follow-up
+ * dates are not before the referral date, the agency is one of the municipality's, the documents
+ * are the case's, and a hand-over (summary or documents) goes only to an agency the person's
+ * consent covers — otherwise a field error names the agency. Field paths carry `prefix` (the
+ * triage nests the referral under `referral.`).
  */
 export async function checkReferral(
   db: Kysely<Database>,
@@ -39,6 +40,11 @@ export async function checkReferral(
   prefix = '',
 ): Promise<CheckedReferral> {
   if (input.referredOn > today) throw fieldError(`${prefix}referredOn`, 'futureDate');
+  // Against the referral date as resolved (today when none was given), not only as typed.
+  if (input.dueOn !== null && input.dueOn < input.referredOn)
+    throw fieldError(`${prefix}dueOn`, 'notBeforeReferral');
+  if (input.followUpOn !== null && input.followUpOn < input.referredOn)
+    throw fieldError(`${prefix}followUpOn`, 'notBeforeReferral');
   if (!input.partnerAgencyId) return { consentId: null };
   const partner = await db
     .selectFrom('partner_agency')

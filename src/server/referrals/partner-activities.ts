@@ -1,4 +1,4 @@
-import { activityAllowed } from '../../domain/referrals/referral-status';
+import { activityAllowed, type ReferralStatus } from '../../domain/referrals/referral-status';
 import { todayInJapan } from '../../domain/text/wareki';
 import { ScopedReader } from '../access/scoped-reader';
 import type { ActorContext, AppDeps } from '../http/context';
@@ -6,6 +6,15 @@ import { DomainError, fieldError, forbidden, versionConflict } from '../http/dom
 import { presentActivity } from './present';
 import { auditShared, coveringConsent, loadReferral } from './referral-access';
 import type { ActivityInput } from './schema';
+
+/** The receiver records its work only while it has the person on (accepted, or arrived). */
+function assertActivityAllowed(status: ReferralStatus, action: 'add_activity' | 'update_activity') {
+  if (!activityAllowed(status)) {
+    throw new DomainError('REFERRAL_STEP_NOT_ALLOWED', {
+      details: { status, action, allowedActions: [] },
+    });
+  }
+}
 
 /**
  * What the receiving agency did for the person (訪問, 面談, a service started …), recorded by
@@ -28,11 +37,7 @@ export async function addPartnerActivity(
       personId: kase.person_id,
     });
   }
-  if (!activityAllowed(referral.status)) {
-    throw new DomainError('REFERRAL_STEP_NOT_ALLOWED', {
-      details: { status: referral.status, action: 'add_activity', allowedActions: [] },
-    });
-  }
+  assertActivityAllowed(referral.status, 'add_activity');
   const now = deps.now();
   if (input.occurredOn > todayInJapan(now)) throw fieldError('occurredOn', 'futureDate');
   if (input.occurredOn < referral.referred_on) throw fieldError('occurredOn', 'notBeforeReferral');
@@ -66,7 +71,10 @@ export async function addPartnerActivity(
   });
 }
 
-/** Corrects one of the agency's own records, at the version it was read. */
+/**
+ * Corrects one of the agency's own records, at the version it was read, while the referral still
+ * allows recording (as for adding).
+ */
 export async function updatePartnerActivity(
   deps: AppDeps,
   ctx: ActorContext,
@@ -94,6 +102,8 @@ export async function updatePartnerActivity(
       personId: kase.person_id,
     });
   }
+  // The same rule as adding: once the referral is returned, declined or over, the record stands.
+  assertActivityAllowed(referral.status, 'update_activity');
   const now = deps.now();
   const activity = input.activity;
   if (activity.occurredOn > todayInJapan(now)) throw fieldError('occurredOn', 'futureDate');

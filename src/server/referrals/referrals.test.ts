@@ -698,3 +698,255 @@ describe('the referral pages by role', () => {
     ]);
   });
 });
+
+describe('what the security review found', () => {
+  /** The sender's own record: what a receiver's answer must never carry. */
+  const senderOnly = ['confirmationNote', 'followUpOn', 'consentId', 'createdBy', 'respondedBy'];
+
+  async function withdrawConsent(caseId: string) {
+    const consent = (await view(caseId)).consents[0];
+    ok(
+      await worker.post(`/api/cases/${caseId}/consents/${consent?.id}/withdrawal`, {
+        version: consent?.version,
+        withdrawnOn: 'R8.4.1',
+        reason: '本人の申出',
+      }),
+      'withdraw',
+    );
+  }
+
+  it('answers the receiver (200 and 409) with the receiver’s view only: no hand-over once consent is withdrawn, none of the sender’s record', async () => {
+    const kase = await caseWithConsent([world.partner.id]);
+    const created = ok(
+      await refer(kase.id, { partnerAgencyId: world.partner.id, ...handOver }),
+      'refer',
+    );
+    await withdrawConsent(kase.id);
+    const stale = await partner.post<{ error: { details: { current: Record<string, unknown> } } }>(
+      `/api/referrals/${created.id}/response`,
+      { version: created.version + 5, response: 'accept' },
+    );
+    expect(stale.status).toBe(409);
+    const current = stale.body.error.details.current;
+    expect(current).toMatchObject({
+      id: created.id,
+      status: 'pending',
+      handOverSummary: null,
+      handOverWithheld: true,
+      version: created.version,
+    });
+    for (const key of senderOnly) expect(current).not.toHaveProperty(key);
+    expect(stale.text).not.toContain('父（78歳）');
+
+    const accepted = await partner.post<Record<string, unknown>>(
+      `/api/referrals/${created.id}/response`,
+      { version: created.version, response: 'accept' },
+    );
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({
+      status: 'accepted',
+      handOverSummary: null,
+      handOverWithheld: true,
+      documents: [],
+    });
+    for (const key of senderOnly) expect(accepted.body).not.toHaveProperty(key);
+    expect(accepted.text).not.toContain('父（78歳）');
+    // Each withheld hand-over is audited as a refused read.
+    const withheld = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'subject_id'])
+      .where('actor_user_id', '=', world.users.partnerStaff.id)
+      .where('reason', '=', 'HAND_OVER_WITHHELD')
+      .execute();
+    expect(withheld).toEqual([
+      { action: 'referral.handover.read', subject_id: created.id },
+      { action: 'referral.handover.read', subject_id: created.id },
+    ]);
+
+    // While consent covers it, the receiver sees the hand-over, still without the sender's record.
+    const other = await caseWithConsent([world.partner.id]);
+    const covered = ok(
+      await refer(other.id, { partnerAgencyId: world.partner.id, ...handOver }),
+      'refer covered',
+    );
+    const answer = ok(
+      await partner.post<Record<string, unknown>>(`/api/referrals/${covered.id}/response`, {
+        version: covered.version,
+        response: 'accept',
+      }),
+      'accept covered',
+    );
+    expect(answer).toMatchObject({ handOverSummary: handOver.handOverSummary });
+    for (const key of senderOnly) expect(answer).not.toHaveProperty(key);
+    // What else partner staff call carries only their own records.
+    const activity = ok(
+      await partner.post<Record<string, unknown> & { id: string; version: number }>(
+        `/api/referrals/${covered.id}/activities`,
+        { occurredOn: 'R8.4.1', kind: 'visit', summary: '自宅を訪問した。' },
+      ),
+      'activity',
+    );
+    const staleActivity = await partner.put(
+      `/api/referrals/${covered.id}/activities/${activity.id}`,
+      {
+        version: activity.version + 1,
+        activity: { occurredOn: 'R8.4.1', kind: 'visit', summary: '訂正' },
+      },
+    );
+    expect(staleActivity.status).toBe(409);
+    for (const text of [JSON.stringify(activity), staleActivity.text]) {
+      expect(text).not.toContain('父（78歳）');
+      expect(text).not.toMatch(/confirmationNote|followUpOn|consentId/);
+    }
+  });
+
+  it('checks the answer and follow-up dates against the referral date as resolved (today when none is given)', async () => {
+    const kase = await caseWithConsent([world.partner.id]);
+    const dueEarly = await refer(kase.id, {
+      partnerAgencyId: world.partner.id,
+      reason: '相談',
+      dueOn: 'R8.3.1',
+      followUpOn: 'R8.4.15',
+    });
+    expect(dueEarly.status).toBe(400);
+    expect(dueEarly.body).toMatchObject({
+      error: { fields: [{ path: 'dueOn', message: 'つないだ日以降の日付にしてください。' }] },
+    });
+    const followUpEarly = await refer(kase.id, {
+      partnerAgencyId: world.partner.id,
+      reason: '相談',
+      followUpOn: 'R8.3.31',
+    });
+    expect(followUpEarly.status).toBe(400);
+    expect(followUpEarly.body).toMatchObject({
+      error: { fields: [{ path: 'followUpOn', message: 'つないだ日以降の日付にしてください。' }] },
+    });
+    // The triage refers today, and is checked alike.
+    const other = await openIntakeCase(worker);
+    const triage = await worker.post(`/api/cases/${other.id}/triage`, {
+      version: other.version,
+      outcome: 'refer_out',
+      referral: { partnerAgencyId: world.partner.id, reason: '介護の相談', followUpOn: 'R8.3.31' },
+    });
+    expect(triage.status).toBe(400);
+    expect(triage.body).toMatchObject({
+      error: { fields: [{ path: 'referral.followUpOn' }] },
+    });
+    expect((await view(kase.id)).referrals).toEqual([]);
+    // On the referral date itself is fine.
+    expect(
+      (
+        await refer(kase.id, {
+          partnerAgencyId: world.partner.id,
+          reason: '相談',
+          dueOn: 'R8.4.1',
+          followUpOn: 'R8.4.1',
+        })
+      ).status,
+    ).toBe(201);
+  });
+
+  it('takes a referral cancelled before the partner accepted it out of their inbox and shared cases; reading it is refused, audited', async () => {
+    const kase = await caseWithConsent([world.partner.id]);
+    const created = ok(
+      await refer(kase.id, { partnerAgencyId: world.partner.id, ...handOver }),
+      'refer',
+    );
+    ok(
+      await worker.put(`/api/cases/${kase.id}/referrals/${created.id}`, {
+        version: created.version,
+        status: 'cancelled',
+      }),
+      'cancel',
+    );
+    type Items = { items: { id?: string; caseId?: string }[] };
+    expect(ok(await partner.get<Items>('/api/referrals'), 'inbox').items).toEqual([]);
+    expect(
+      ok(await partner.get<Items>('/api/referrals?status=cancelled'), 'cancelled').items,
+    ).toEqual([]);
+    expect(ok(await partner.get<Items>('/api/shared-cases'), 'shared').items).toEqual([]);
+    expect((await partner.get(`/api/referrals/${created.id}`)).status).toBe(403);
+    expect((await partner.get(`/api/shared-cases/${kase.id}`)).status).toBe(403);
+    const denied = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'subject_id', 'reason'])
+      .where('actor_user_id', '=', world.users.partnerStaff.id)
+      .where('outcome', '=', 'denied')
+      .orderBy('id')
+      .execute();
+    expect(denied).toEqual([
+      { action: 'referral.read', subject_id: created.id, reason: 'FORBIDDEN' },
+      { action: 'sharedCase.read', subject_id: kase.id, reason: 'FORBIDDEN' },
+    ]);
+    // The case's workers still see it in the history; a new referral shares the person again,
+    // without the cancelled one.
+    expect((await view(kase.id)).referrals.map((r) => r.status)).toEqual(['cancelled']);
+    const again = ok(
+      await refer(kase.id, {
+        partnerAgencyId: world.partner.id,
+        reason: '改めて相談',
+        followUpOn: 'R8.4.15',
+      }),
+      'refer again',
+    );
+    expect(
+      ok(await partner.get<Items>('/api/referrals'), 'inbox again').items.map((i) => i.id),
+    ).toEqual([again.id]);
+    const shared = ok(
+      await partner.get<{ referrals: { id: string }[] }>(`/api/shared-cases/${kase.id}`),
+      'shared again',
+    );
+    expect(shared.referrals.map((r) => r.id)).toEqual([again.id]);
+  });
+
+  it('refuses a partner’s correction of what they did once the referral is returned, as adding is', async () => {
+    const kase = await caseWithConsent([world.partner.id]);
+    const created = ok(
+      await refer(kase.id, { partnerAgencyId: world.partner.id, ...handOver }),
+      'refer',
+    );
+    const accepted = ok(
+      await partner.post<Referral>(`/api/referrals/${created.id}/response`, {
+        version: created.version,
+        response: 'accept',
+      }),
+      'accept',
+    );
+    const activity = ok(
+      await partner.post<{ id: string; version: number }>(
+        `/api/referrals/${created.id}/activities`,
+        { occurredOn: 'R8.4.1', kind: 'visit', summary: '自宅を訪問した。' },
+      ),
+      'activity',
+    );
+    ok(
+      await partner.post(`/api/referrals/${created.id}/response`, {
+        version: accepted.version,
+        response: 'return',
+        reason: '面談の結果、まず家計の立て直しが必要と判断しました。',
+      }),
+      'return',
+    );
+    const body = { occurredOn: 'R8.4.1', kind: 'visit', summary: '訂正' };
+    const added = await partner.post(`/api/referrals/${created.id}/activities`, body);
+    const corrected = await partner.put(`/api/referrals/${created.id}/activities/${activity.id}`, {
+      version: activity.version,
+      activity: body,
+    });
+    for (const res of [added, corrected]) {
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({
+        error: {
+          code: 'REFERRAL_STEP_NOT_ALLOWED',
+          details: { status: 'returned', allowedActions: [] },
+        },
+      });
+    }
+    const row = await t.database.db
+      .selectFrom('partner_activity')
+      .select(['summary', 'version'])
+      .where('id', '=', activity.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ summary: '自宅を訪問した。', version: activity.version });
+  });
+});

@@ -1,14 +1,15 @@
 import { eventOf } from '../../domain/referrals/referral-status';
-import { presentReferral } from '../cases/present';
 import type { ActorContext, AppDeps } from '../http/context';
 import { versionConflict } from '../http/domain-error';
 import { assertReferralStep, auditShared, coveringConsent, loadReferral } from './referral-access';
 import type { ReferralResponseInput } from './schema';
+import { receiverView } from './shared-views';
 
 /**
  * The receiving agency answers a referral: it accepts the person, declines, or returns them to
  * the sender (つなぎもどし) — the last two with the reason, which goes to the sending worker's
- * list. Only staff of the agency referred to may answer.
+ * list. Only staff of the agency referred to may answer. The answer — and the 409 of a stale
+ * one — carries the referral as the receiver sees it (shared-views.ts), never the sender's record.
  */
 export async function respondToReferral(
   deps: AppDeps,
@@ -20,12 +21,14 @@ export async function respondToReferral(
   const action = input.response;
   const to = assertReferralStep(loaded, action);
   const current = loaded.referral;
-  if (current.version !== input.version) throw versionConflict(presentReferral(current));
+  const consentId = await coveringConsent(deps, current.case_id, current.partner_agency_id);
+  const asReceiver = (r: typeof current) =>
+    receiverView(deps, ctx, loaded.kase, r, consentId !== null);
+  if (current.version !== input.version) throw versionConflict(await asReceiver(current));
   const db = deps.database.db;
   const now = deps.now();
-  const consentId = await coveringConsent(deps, current.case_id, current.partner_agency_id);
-  return db.transaction().execute(async (trx) => {
-    const updated = await trx
+  const updated = await db.transaction().execute(async (trx) => {
+    const row = await trx
       .updateTable('referral')
       .set({
         status: to,
@@ -39,7 +42,8 @@ export async function respondToReferral(
       .where('version', '=', input.version)
       .returningAll()
       .executeTakeFirst();
-    if (!updated) throw versionConflict(presentReferral(current));
+    // Nothing written yet: the conflict is answered outside the transaction.
+    if (!row) return null;
     await trx
       .insertInto('referral_event')
       .values({
@@ -60,6 +64,8 @@ export async function respondToReferral(
       consentId,
       detail: { response: input.response },
     });
-    return updated;
+    return row;
   });
+  if (!updated) throw versionConflict(await asReceiver(current));
+  return asReceiver(updated);
 }

@@ -86,13 +86,11 @@ export const referralRoutes = new Hono<AppEnv>()
     valid('json', referralResponseBody),
     async (c) =>
       c.json(
-        presentReferral(
-          await respondToReferral(
-            c.get('deps'),
-            actorContext(c),
-            c.req.valid('param').id,
-            c.req.valid('json'),
-          ),
+        await respondToReferral(
+          c.get('deps'),
+          actorContext(c),
+          c.req.valid('param').id,
+          c.req.valid('json'),
         ),
       ),
   )

@@ -50,6 +50,13 @@ export async function listSharedCases(deps: AppDeps, ctx: ActorContext) {
         .select((r) => r.fn.max('referral.referred_on').as('latest'))
         .whereRef('referral.case_id', '=', 'support_case.id')
         .where('referral.partner_agency_id', '=', ctx.actor.partnerAgencyId)
+        // As ScopedReader.referrals(): not one cancelled before the agency accepted it.
+        .where((r) =>
+          r.or([
+            r('referral.status', '<>', 'cancelled'),
+            r('referral.responded_at', 'is not', null),
+          ]),
+        )
         .as('latest_referral'),
     ])
     .orderBy('latest_referral', 'desc')

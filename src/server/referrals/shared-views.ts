@@ -107,6 +107,24 @@ export async function referralViews(
   return views;
 }
 
+/**
+ * One referral as its receiver may see it — the same view as the inbox and the shared case: the
+ * hand-over only while the consent covers the agency, never the sender's own notes (the
+ * confirmation note, the follow-up date, the consent record). What the receiver's answers carry,
+ * the 409 of a stale answer included.
+ */
+export async function receiverView(
+  deps: AppDeps,
+  ctx: ActorContext,
+  kase: SupportCase,
+  referral: Referral,
+  consentCovers: boolean,
+) {
+  const [view] = await referralViews(deps, ctx, kase, [referral], consentCovers);
+  if (!view) throw new Error(`referral ${referral.id} without its view`);
+  return view;
+}
+
 export async function personBasics(deps: AppDeps, kase: SupportCase) {
   const person = await deps.database.db
     .selectFrom('person')

@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import {
+  activityAllowed,
   partnerActivityKindLabels,
   partnerActivityKinds,
   referralEventLabels,
@@ -118,6 +119,10 @@ export function SharedCasePage() {
   const shared = query.data;
   if (!shared) return <QueryState error={query.error} />;
   const names = new Map(shared.activities.map((a) => [a.recordedBy, a.recordedByName ?? '']));
+  // A record is corrected only while its referral still allows recording (as the server checks).
+  const correctable = new Set(
+    shared.referrals.filter((x) => activityAllowed(x.status)).map((x) => x.id),
+  );
   return (
     <Page
       title={fill(s.title, { name: shared.person.name })}
@@ -230,7 +235,8 @@ export function SharedCasePage() {
             items={shared.activities}
             nameOf={(userId) => names.get(userId) ?? ''}
             edit={(a) =>
-              a.referralId && (
+              a.referralId &&
+              correctable.has(a.referralId) && (
                 <Disclosure summary={s.editActivity} className="mt-2">
                   <ActivityForm referralId={a.referralId} existing={a} />
                 </Disclosure>
