@@ -81,7 +81,7 @@ describe('the multi-agency household through the screens', () => {
     for (const name of agencies) expect(tableText).toContain(name);
     const leadRow = table.getByRole('row').filter({ hasText: lead }).first();
     expect(await leadRow.textContent()).toContain('主担当');
-    expect(tableText).toContain('岡田 茂（父母）');
+    expect(tableText).toContain('岡田 茂（父）');
 
     // The lead moves to the care centre: one lead still, on the list, the diagram and the table.
     await members
@@ -133,6 +133,10 @@ describe('the multi-agency household through the screens', () => {
       .getByTestId('multi-agency-list')
       .getByRole('row')
       .filter({ hasText: '岡田 翔太' });
+    await row.waitFor();
+    // No CSV and no case number for a partner: the list shows only what the roles need.
+    expect(await page.getByRole('button', { name: 'CSV' }).count()).toBe(0);
+    expect(await row.textContent()).not.toMatch(/\d{4}-\d{5}/);
     await row.getByRole('link', { name: '岡田 翔太' }).click();
     await expect
       .poll(() => new URL(page.url()).pathname)
@@ -142,5 +146,11 @@ describe('the multi-agency household through the screens', () => {
     expect(await page.getByTestId('ma-plan').textContent()).toContain('父子が家に一緒にいる時間');
     expect(await page.getByRole('button', { name: '主担当にする' }).count()).toBe(0);
     expect(await page.getByTestId('ma-plan-form').count()).toBe(0);
+    // The partner's view: no case number, no referral reason, no household roster, no notes.
+    const body = (await page.locator('main').textContent()) ?? '';
+    expect(body).not.toContain('ケース番号');
+    expect(body).not.toContain('つなぎの理由');
+    expect(body).not.toMatch(/\d{4}-\d{5}/);
+    expect(await page.getByTestId('ma-review').count()).toBeGreaterThan(0);
   });
 });

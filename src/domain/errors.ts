@@ -209,6 +209,11 @@ export const errorCatalogue = {
     ja: 'この方の世帯には、すでに進行中の多機関協働の事例があります。その事例に機関や役割を追加してください。',
     en: 'This household already has an open multi-agency case. Please add agencies and roles to it.',
   },
+  MULTI_AGENCY_LEAD_TAKEN: {
+    status: 409,
+    ja: 'ほかの方が、いま別の機関を主担当にしました。画面を再読み込みして、現在の主担当を確認してから、もう一度操作してください。',
+    en: 'Someone else has just made another agency the lead. Please reload the page, check the current lead, and try again.',
+  },
   PAYLOAD_TOO_LARGE: {
     status: 413,
     ja: '送信された内容が大きすぎます。',

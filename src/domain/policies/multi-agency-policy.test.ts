@@ -60,6 +60,16 @@ describe('who may read a multi-agency case', () => {
       allowed: false,
       code: 'FORBIDDEN',
     });
+    // Ended or returned, the case is the staff's history, not shared any more.
+    for (const status of ['ended', 'returned'] as const) {
+      expect(multiAgencyReadAccess(partner, subject({ status }))).toEqual({
+        allowed: false,
+        code: 'FORBIDDEN',
+      });
+      expect(multiAgencyReadAccess(actor(['support_worker']), subject({ status })).allowed).toBe(
+        true,
+      );
+    }
     expect(multiAgencyAbilities(partner, subject())).toEqual({
       read: true,
       manage: false,

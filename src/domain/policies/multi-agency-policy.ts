@@ -13,8 +13,9 @@ import { type CaseSubject, canReadCase, canWorkCase } from './case-policy';
  *
  * - Staff who may read the person's case read it as their own case work; the coordinator reads the
  *   cases they coordinate even when the person's case belongs to another agency.
- * - Partner staff read the roles and the joint plan of a case their agency takes part in, and only
- *   while the person's consent covers their agency; anything else is refused (403, audited).
+ * - Partner staff read the roles and the joint plan of an open case their agency still takes part
+ *   in, and only while the person's consent covers their agency; an ended or returned case, or
+ *   anything else, is refused (403, audited).
  * - The coordinator, the municipality's officers and the staff who work the person's case keep it:
  *   members, roles, lead, joint plan, review, end.
  */
@@ -45,7 +46,10 @@ export function multiAgencyReadAccess(
   }
   const partner = actor.partnerAgencyId;
   if (actor.roles.includes('partner_staff') && partner) {
-    if (!subject.memberPartnerAgencyIds.includes(partner)) {
+    if (
+      !isOpenMultiAgencyStatus(subject.status) ||
+      !subject.memberPartnerAgencyIds.includes(partner)
+    ) {
       return { allowed: false, code: 'FORBIDDEN' };
     }
     return subject.consentCoversActor

@@ -6,6 +6,8 @@ import { fieldError } from '../http/domain-error';
 import {
   assertOpen,
   auditMultiAgency,
+  isLeadTaken,
+  leadTaken,
   loadMultiAgencyCaseToManage,
   today,
 } from './multi-agency-access';
@@ -112,6 +114,8 @@ export async function addMember(deps: AppDeps, ctx: ActorContext, id: string, in
       return member;
     })
     .catch((error: unknown) => {
+      // Another request made another agency the lead meanwhile: not this agency's duplicate.
+      if (isLeadTaken(error)) throw leadTaken();
       // Another request added the same agency for the same person first.
       if (isUniqueViolation(error)) throw fieldError('partnerAgencyId', 'memberAlreadyInvolved');
       throw error;

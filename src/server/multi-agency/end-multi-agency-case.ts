@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ActorContext, AppDeps } from '../http/context';
 import { fieldError } from '../http/domain-error';
 import {
@@ -12,7 +13,9 @@ import type { EndInput } from './schema';
 /**
  * 終結: the household no longer needs the agencies coordinated. The end names who carries on —
  * the window that referred it (returned to where it came from), or another agency — so the
- * household is never left without someone.
+ * household is never left without someone. The agencies still involved leave with the end, so
+ * their partner staff no longer read the case; the staff keep it as history, and the audit row of
+ * the end names the agency that led it.
  */
 export async function endMultiAgencyCase(
   deps: AppDeps,
@@ -49,10 +52,34 @@ export async function endMultiAgencyCase(
       },
       'end',
     );
+    // Nobody works the household here any more: the agencies still listed leave on the day it
+    // ends (not before they joined), and the lead with them — a lead is one still involved. The
+    // audit row keeps which agency led.
+    const lead = await trx
+      .selectFrom('multi_agency_member')
+      .select(['id', 'partner_agency_id', 'support_agency_id'])
+      .where('multi_agency_case_id', '=', id)
+      .where('lead', '=', true)
+      .executeTakeFirst();
+    const left = await trx
+      .updateTable('multi_agency_member')
+      .set((eb) => ({
+        left_on: sql<string>`greatest(joined_on, ${input.endedOn}::date)`,
+        lead: false,
+        version: eb('version', '+', 1),
+        updated_at: deps.now(),
+      }))
+      .where('multi_agency_case_id', '=', id)
+      .where('left_on', 'is', null)
+      .returning('id')
+      .execute();
     await auditMultiAgency(trx, ctx, loaded, action, undefined, {
       carriedByPartnerAgencyId: carrier.partner,
       carriedBySupportAgencyId: carrier.support,
       returnedToReferrer: input.returnToReferrer,
+      leadMemberId: lead?.id ?? null,
+      leadAgencyId: lead ? (lead.partner_agency_id ?? lead.support_agency_id) : null,
+      leftMemberIds: left.map((m) => m.id),
     });
     return updated;
   });

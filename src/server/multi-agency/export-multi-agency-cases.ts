@@ -1,12 +1,22 @@
 import { multiAgencyStatusLabels } from '../../domain/multi-agency/multi-agency-case';
+import { can } from '../../domain/policies/can';
 import type { ActorContext, AppDeps } from '../http/context';
 import { csvDocument } from '../http/csv';
+import { forbidden } from '../http/domain-error';
 import { listMultiAgencyCases } from './list-multi-agency-cases';
 import type { ListQuery } from './schema';
 
-/** The coordinator's list as CSV (Excel on a Japanese PC), audited as an export naming the people. */
+/**
+ * The coordinator's list as CSV (Excel on a Japanese PC), audited as an export naming the people.
+ * Only for those who keep multi-agency cases: partner staff read the shared cases on screen, and a
+ * try at the CSV is refused (403, audited).
+ */
 export async function exportMultiAgencyCases(deps: AppDeps, ctx: ActorContext, query: ListQuery) {
-  const rows = await listMultiAgencyCases(deps, ctx, query, 'multi_agency.export');
+  const action = 'multi_agency.export';
+  if (ctx.actor.roles.includes('partner_staff') || !can(ctx.actor, 'multiAgency.manage')) {
+    throw forbidden({ action, subjectType: 'multi_agency_case' });
+  }
+  const rows = await listMultiAgencyCases(deps, ctx, query, action);
   return csvDocument(
     [
       'ケース番号',

@@ -3,17 +3,18 @@ import { ScopedReader } from '../access/scoped-reader';
 import { auditCase, loadCase } from '../cases/case-access';
 import type { ActorContext, AppDeps } from '../http/context';
 import { auditMultiAgency, loadMultiAgencyCase } from './multi-agency-access';
-import { presentMultiAgencyCase } from './present';
+import { presentMultiAgencyCase, presentMultiAgencyCaseFor } from './present';
 
 /**
  * One multi-agency case: for the staff who see the person's case and the coordinator, everything;
- * for partner staff of an agency involved, the same roles and joint plan while the person's consent
- * covers their agency. Every read is audited with its basis.
+ * for partner staff of an agency still involved in an open case, the partner's view (roles, lead,
+ * joint plan, review dates) while the person's consent covers their agency. Every read is audited
+ * with its basis.
  */
 export async function getMultiAgencyCase(deps: AppDeps, ctx: ActorContext, id: string) {
   const action = 'multi_agency.read';
   const loaded = await loadMultiAgencyCase(deps, ctx, id, action);
-  const view = await presentMultiAgencyCase(deps.database.db, ctx.actor, loaded);
+  const view = await presentMultiAgencyCaseFor(deps.database.db, ctx.actor, loaded);
   await auditMultiAgency(deps.database.db, ctx, loaded, action);
   return view;
 }

@@ -10,7 +10,8 @@ import type { ListQuery } from './schema';
 /**
  * The coordinator's list (多機関協働の一覧): the households in their sight, open ones by default,
  * with the lead agency, the number of agencies, and the next review. The list names the people it
- * shows in one audit row.
+ * shows in one audit row. Partner staff get the open cases their agency takes part in, within the
+ * person's consent, without the case number.
  */
 export async function listMultiAgencyCases(
   deps: AppDeps,
@@ -96,10 +97,11 @@ export async function listMultiAgencyCases(
     legalBasis: partnerAgencyId ? 'consent' : 'own_case',
     detail: { scope: query.scope, mine: query.mine, count: rows.length },
   });
+  // Partner staff read the household's case only through the multi-agency case: no case number.
   return rows.map((r) => ({
     id: r.id,
-    caseId: r.case_id,
-    caseNumber: r.case_number,
+    caseId: partnerAgencyId ? null : r.case_id,
+    caseNumber: partnerAgencyId ? null : r.case_number,
     personName: r.person_name,
     status: r.status,
     referredOn: r.referred_on,

@@ -16,6 +16,7 @@ import { ScopedReader } from '../access/scoped-reader';
 import { recordAudit } from '../audit/record-audit';
 import { caseTeam, subjectOf } from '../cases/case-access';
 import { consentRecordsOf } from '../consent/consent-records';
+import { isUniqueViolation } from '../db/errors';
 import type { Database, SupportCase } from '../db/schema';
 import type { MultiAgencyCase, MultiAgencyCaseTable } from '../db/schema-multi-agency';
 import type { ActorContext, AppDeps } from '../http/context';
@@ -212,4 +213,22 @@ export async function auditMultiAgency(
 /** The day the server's clock says it is, in Japan. */
 export function today(deps: AppDeps): string {
   return todayInJapan(deps.now());
+}
+
+/**
+ * A unique violation of the one-lead index: another request made an agency the lead between this
+ * one's clearing of the lead and its own write.
+ */
+export function isLeadTaken(error: unknown): boolean {
+  return (
+    isUniqueViolation(error) &&
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { constraint?: unknown }).constraint === 'multi_agency_member_lead_idx'
+  );
+}
+
+/** The lead was just taken by another request: 409, to reload and look again. */
+export function leadTaken(): DomainError {
+  return new DomainError('MULTI_AGENCY_LEAD_TAKEN');
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getCaseView, openIntakeCase } from '../test/case-helpers';
 import { signedIn, type TestClient } from '../test/client';
@@ -812,5 +813,272 @@ describe('a household that does not need multi-agency work', () => {
       returnedToReferrer: true,
       carrier: { kind: 'partner', id: agencies.houkatsu },
     });
+  });
+});
+
+describe('what partner staff read of a multi-agency case', () => {
+  /** The agreed case with a review that names the sitting and a note. */
+  async function agreedCase() {
+    const household = await withFiveAgencies();
+    await writeJointPlan(household.id);
+    const { meetingId, itemId } = await multiAgencyMeeting(household.caseId);
+    const current = await view(chief, household.id);
+    ok(
+      await chief.post(`/api/multi-agency/${household.id}/reviews`, {
+        version: current.version,
+        reviewedOn: 'R8.4.1',
+        meetingId,
+        meetingItemId: itemId,
+        outcome: 'agreed',
+        note: '母の飲酒について、家族会の情報提供を検討する。',
+        nextReviewOn: 'R8.7.1',
+      }),
+      'review',
+    );
+    return household;
+  }
+
+  it('gives them the roles, the lead, the joint plan and the review dates — not the case number, the household roster, the referral or the notes', async () => {
+    const { id, caseId, consentId, father } = await agreedCase();
+    const kase = (await getCaseView(worker, caseId)) as unknown as {
+      case: { caseNumber: string };
+    };
+    const careCentre = await signedIn(t.app, world.users.partnerStaff.login_id);
+    const res = await careCentre.get<Record<string, unknown>>(`/api/multi-agency/${id}`);
+    expect(res.status).toBe(200);
+    const read = res.body;
+    expect(read).toMatchObject({
+      basis: 'consent',
+      status: 'active',
+      person: { name: '架空 大輝', nameKana: 'かくう だいき' },
+      plan: {
+        situation: expect.stringContaining('三人暮らし'),
+        issues: expect.stringContaining('子の父への暴力'),
+        goal: '父が安全に暮らし、子も自分の居場所を持てる',
+        policy: expect.stringContaining('ショートステイ'),
+        writtenOn: '2026-04-01',
+        reviewOn: '2026-07-01',
+      },
+      reviews: [{ reviewedOn: '2026-04-01', outcome: 'agreed', nextReviewOn: '2026-07-01' }],
+      abilities: { manage: false, edit: false, actions: [] },
+    });
+    const members = read.members as Record<string, unknown>[];
+    expect(members).toHaveLength(5);
+    const houkatsu = members.find((m) => (m.agency as { id: string }).id === agencies.houkatsu);
+    expect(houkatsu).toMatchObject({
+      supports: 'member',
+      role: '子による父への暴力行為等への対応',
+      lead: true,
+      tieStrength: 'strong',
+      householdMember: { name: '架空 一郎', relationship: { ja: '父' } },
+    });
+    // Nothing beyond that: no roster, no case number, no consent, no referral, no notes.
+    const text = JSON.stringify(read);
+    for (const hidden of [
+      kase.case.caseNumber,
+      consentId,
+      father,
+      '架空 和子',
+      '社会福祉士 村上',
+      '警察が入ること',
+      '家族会',
+      '架空市重層的支援会議',
+    ]) {
+      expect(text).not.toContain(hidden);
+    }
+    for (const key of [
+      'caseNumber',
+      'caseId',
+      'consentId',
+      'household',
+      'referrerContact',
+      'referralReason',
+      'returnReason',
+      'returnConsultedWith',
+    ]) {
+      expect(read).not.toHaveProperty(key);
+    }
+    for (const review of read.reviews as Record<string, unknown>[]) {
+      expect(Object.keys(review).sort()).toEqual(['nextReviewOn', 'outcome', 'reviewedOn']);
+    }
+    // Staff still read the whole case.
+    expect(await view(chief, id)).toMatchObject({
+      caseNumber: kase.case.caseNumber,
+      consentId,
+      referrerContact: '社会福祉士 村上',
+      reviews: [{ note: '母の飲酒について、家族会の情報提供を検討する。' }],
+    });
+  });
+
+  it('lists the case for them without its case number, and refuses them the CSV (403, audited)', async () => {
+    const { id, caseId } = await agreedCase();
+    const kase = (await getCaseView(worker, caseId)) as unknown as {
+      case: { caseNumber: string };
+    };
+    const careCentre = await signedIn(t.app, world.users.partnerStaff.login_id);
+    const list = ok(
+      await careCentre.get<{ items: Record<string, unknown>[] }>('/api/multi-agency'),
+      'partner list',
+    );
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]).toMatchObject({ id, personName: '架空 大輝', caseNumber: null });
+    expect(JSON.stringify(list)).not.toContain(kase.case.caseNumber);
+    expect(JSON.stringify(list)).not.toContain(caseId);
+
+    const csv = await careCentre.get('/api/multi-agency/export.csv');
+    expect(csv.status).toBe(403);
+    expect(csv.text).not.toContain(kase.case.caseNumber);
+    const denied = await t.database.db
+      .selectFrom('audit_log')
+      .select(['outcome', 'reason'])
+      .where('actor_user_id', '=', world.users.partnerStaff.id)
+      .where('action', '=', 'multi_agency.export')
+      .execute();
+    expect(denied).toEqual([{ outcome: 'denied', reason: 'FORBIDDEN' }]);
+    // The coordinator's CSV still has the case numbers.
+    const staffCsv = await chief.get('/api/multi-agency/export.csv');
+    expect(staffCsv.status).toBe(200);
+    expect(staffCsv.text).toContain(kase.case.caseNumber);
+  });
+});
+
+describe('the end of a multi-agency case', () => {
+  it('ends the agencies’ part in it, so partner staff no longer read it; staff keep it as history', async () => {
+    const { id } = await withFiveAgencies();
+    await writeJointPlan(id);
+    const careCentre = await signedIn(t.app, world.users.partnerStaff.login_id);
+    expect((await careCentre.get(`/api/multi-agency/${id}`)).status).toBe(200);
+    const current = await view(chief, id);
+    ok(
+      await chief.post(`/api/multi-agency/${id}/end`, {
+        version: current.version,
+        endedOn: 'R8.4.1',
+        reason: '各機関の支援で安定した。',
+        carriedByPartnerAgencyId: agencies.sodan,
+      }),
+      'end',
+    );
+    const members = await t.database.db
+      .selectFrom('multi_agency_member')
+      .select(['left_on', 'lead'])
+      .where('multi_agency_case_id', '=', id)
+      .execute();
+    expect(members).toHaveLength(5);
+    expect(members.every((m) => m.left_on === '2026-04-01' && !m.lead)).toBe(true);
+
+    const refused = await careCentre.get(`/api/multi-agency/${id}`);
+    expect(refused.status).toBe(403);
+    expect(
+      ok(await careCentre.get<{ items: unknown[] }>('/api/multi-agency?scope=all'), 'list').items,
+    ).toEqual([]);
+    const denied = await t.database.db
+      .selectFrom('audit_log')
+      .select(['outcome', 'subject_id'])
+      .where('actor_user_id', '=', world.users.partnerStaff.id)
+      .where('action', '=', 'multi_agency.read')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(denied).toEqual({ outcome: 'denied', subject_id: id });
+
+    // The staff read the ended case with its roles, plan and end; the audit row names the lead.
+    const history = await view(chief, id);
+    expect(history).toMatchObject({
+      status: 'ended',
+      plan: { goal: '父が安全に暮らし、子も自分の居場所を持てる' },
+      carrier: { id: agencies.sodan },
+    });
+    expect(history.members).toHaveLength(5);
+    expect(history.members.every((m) => m.leftOn === '2026-04-01')).toBe(true);
+    const ended = await t.database.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'multi_agency.end')
+      .where('subject_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(ended.detail).toMatchObject({ leadAgencyId: agencies.houkatsu });
+  });
+
+  it('lets partner staff read a returned case no more either', async () => {
+    const { caseId } = await sonsCase();
+    const created = await referred(caseId);
+    const accepted = ok(
+      await chief.post<{ version: number }>(`/api/multi-agency/${created.id}/acceptance`, {
+        version: created.version,
+        acceptedOn: 'R8.4.1',
+      }),
+      'accept',
+    );
+    ok(
+      await chief.post(`/api/multi-agency/${created.id}/members`, {
+        partnerAgencyId: agencies.houkatsu,
+        supports: 'person',
+        role: '見守り',
+        joinedOn: 'R8.4.1',
+        lead: true,
+      }),
+      'member',
+    );
+    const careCentre = await signedIn(t.app, world.users.partnerStaff.login_id);
+    expect((await careCentre.get(`/api/multi-agency/${created.id}`)).status).toBe(200);
+    ok(
+      await chief.post(`/api/multi-agency/${created.id}/return`, {
+        version: accepted.version,
+        returnedOn: 'R8.4.1',
+        reason: '地域包括支援センターの支援で対応できる',
+        consultedWith: '地域包括支援センター 社会福祉士 村上',
+      }),
+      'return',
+    );
+    expect((await careCentre.get(`/api/multi-agency/${created.id}`)).status).toBe(403);
+  });
+});
+
+describe('two agencies made lead at once', () => {
+  it('answers the second with a clear 409 naming the lead, not “already involved”', async () => {
+    const { id } = await withFiveAgencies();
+    const current = await view(chief, id);
+    const sodan = current.members.find((m) => m.agency.id === agencies.sodan);
+    if (!sodan) throw new Error('sodan missing');
+    // Another request makes the consultation office lead between this request's clearing of the
+    // lead and its insert — the interleaving of two concurrent requests, made to happen every time.
+    const db = t.database.db;
+    const tag = id.replaceAll('-', '');
+    await sql
+      .raw(
+        `create function race_lead_${tag}() returns trigger language plpgsql as $$
+         begin
+           update multi_agency_member set lead = true where id = '${sodan.id}';
+           return new;
+         end $$`,
+      )
+      .execute(db);
+    await sql
+      .raw(
+        `create trigger race_lead_${tag} before insert on multi_agency_member for each row
+         when (new.lead and new.multi_agency_case_id = '${id}') execute function race_lead_${tag}()`,
+      )
+      .execute(db);
+    try {
+      const res = await chief.post(`/api/multi-agency/${id}/members`, {
+        supportAgencyId: world.agency.id,
+        supports: 'household',
+        role: '世帯全体の相談の窓口',
+        joinedOn: 'R8.4.1',
+        lead: true,
+      });
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({
+        error: { code: 'MULTI_AGENCY_LEAD_TAKEN', message: expect.stringContaining('主担当') },
+      });
+    } finally {
+      await sql.raw(`drop trigger race_lead_${tag} on multi_agency_member`).execute(db);
+      await sql.raw(`drop function race_lead_${tag}()`).execute(db);
+    }
+    // Nothing was added; the lead stays with whoever had it.
+    const after = await view(chief, id);
+    expect(after.members).toHaveLength(5);
+    expect(after.members.filter((m) => m.lead).map((m) => m.agency.id)).toEqual([
+      agencies.houkatsu,
+    ]);
   });
 });

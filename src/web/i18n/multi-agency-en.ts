@@ -24,6 +24,8 @@ export const multiAgencyEn: typeof multiAgencyJa = {
     reviewOn: 'Next review',
   },
   undecided: 'Not decided',
+  partnerLead:
+    'This shows the role sharing and the joint plan. For anything else about the household, please ask the coordinator.',
   basisConsent:
     'Shared with your organisation on the basis of the person’s consent. Use it for this support only.',
   refer: {

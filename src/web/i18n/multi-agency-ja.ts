@@ -22,6 +22,8 @@ export const multiAgencyJa = {
     reviewOn: '次回の検討予定日',
   },
   undecided: '未定',
+  partnerLead:
+    '役割分担と協働プランを表示しています。世帯のそのほかの情報が必要なときは、コーディネーターにお問い合わせください。',
   basisConsent:
     '本人の同意に基づいて、貴機関に共有されている内容です。業務の目的以外には使わないでください。',
   refer: {

@@ -56,17 +56,20 @@ export function MultiAgencyListPage() {
       title={m.listTitle}
       lead={m.listLead}
       actions={
-        <Button
-          variant="secondary"
-          onClick={() =>
-            void download(
-              `/api/multi-agency/export.csv${queryString({ scope, mine: mine ? 'true' : undefined })}`,
-              'multi-agency.csv',
-            )
-          }
-        >
-          {t.app.exportCsv}
-        </Button>
+        // The CSV is for those who keep the cases; partner staff read the shared ones here.
+        session.can('multiAgency.manage') && (
+          <Button
+            variant="secondary"
+            onClick={() =>
+              void download(
+                `/api/multi-agency/export.csv${queryString({ scope, mine: mine ? 'true' : undefined })}`,
+                'multi-agency.csv',
+              )
+            }
+          >
+            {t.app.exportCsv}
+          </Button>
+        )
       }
     >
       <div className="no-print mb-4 grid max-w-4xl items-end gap-x-4 md:grid-cols-3">
@@ -129,14 +132,16 @@ export function MultiAgencyListPage() {
                     <td className="p-2">
                       <Link
                         to={
-                          session.can('case.read')
+                          r.caseId && session.can('case.read')
                             ? `/cases/${r.caseId}/multi_agency`
                             : `/multi-agency/${r.id}`
                         }
                       >
                         {r.personName}
                       </Link>
-                      <div className="text-dns-14N-130 text-solid-gray-700">{r.caseNumber}</div>
+                      {r.caseNumber && (
+                        <div className="text-dns-14N-130 text-solid-gray-700">{r.caseNumber}</div>
+                      )}
                     </td>
                     <td className="p-2">{label(multiAgencyStatusLabels[r.status])}</td>
                     <td className="p-2">{formatDate(r.referredOn, lang)}</td>

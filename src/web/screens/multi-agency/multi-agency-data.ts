@@ -1,11 +1,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { EcomapView } from '../../../server/multi-agency/get-ecomap';
-import type { MultiAgencyCaseView } from '../../../server/multi-agency/present';
+import type {
+  MultiAgencyCaseView,
+  PartnerMultiAgencyCaseView,
+} from '../../../server/multi-agency/present';
 import { api } from '../../api/client';
 import { useStep } from '../../api/use-step';
 
-export type { EcomapView, MultiAgencyCaseView };
+export type { EcomapView, MultiAgencyCaseView, PartnerMultiAgencyCaseView };
 
 /** The case tab's data: the household's multi-agency cases, whether to refer, the sittings. */
 export function useCaseMultiAgency(caseId: string) {
