@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely';
 import { rolesAllow } from '../../domain/permissions';
 import { type CaseSubject, canWorkCase, caseAbilities } from '../../domain/policies/case-policy';
 import { ScopedReader } from '../access/scoped-reader';
+import { changedFields } from '../audit/changed-fields';
 import { recordAudit } from '../audit/record-audit';
 import type { Database, SupportCase } from '../db/schema';
 import type { ActorContext, AppDeps } from '../http/context';
-import { forbidden, notFound } from '../http/domain-error';
+import { forbidden, notFound, versionConflict } from '../http/domain-error';
 
 export interface LoadedCase {
   row: SupportCase;
@@ -97,5 +98,54 @@ export async function auditCase(
     legalBasis: 'own_case',
     legalBasisRef: kase.case_number,
     ...(detail ? { detail } : {}),
+  });
+}
+
+/**
+ * The beats of correcting one record of a case (a contact, an emergency help, an outreach attempt
+ * or escalation, a follow-up at a place): the case the actor may work; the record of that case
+ * (404 otherwise) at the version the user read (409 with the current record otherwise); the
+ * change, at that version, and its audit row naming the fields changed, in one transaction.
+ * `load` finds the record within the case; `write` updates it where the version still matches and
+ * answers the updated row, or nothing when someone else saved first.
+ */
+export async function correctCaseRecord<R extends { version: number }>(
+  deps: AppDeps,
+  ctx: ActorContext,
+  caseId: string,
+  spec: {
+    action: string;
+    subject: { type: string; id: string };
+    version: number;
+    load: (db: Kysely<Database>) => Promise<R | undefined>;
+    changes: (current: R) => Record<string, unknown>;
+    write: (
+      trx: Kysely<Database>,
+      changes: Record<string, unknown>,
+      stamp: { version: number; updated_at: Date },
+    ) => Promise<R | undefined>;
+  },
+): Promise<R> {
+  const { row } = await loadCaseToWork(deps, ctx, caseId, spec.action);
+  const db = deps.database.db;
+  const current = await spec.load(db);
+  if (!current)
+    throw notFound({
+      action: spec.action,
+      subjectType: spec.subject.type,
+      subjectId: spec.subject.id,
+    });
+  if (current.version !== spec.version) throw versionConflict(current);
+  const changes = spec.changes(current);
+  return db.transaction().execute(async (trx) => {
+    const updated = await spec.write(trx, changes, {
+      version: spec.version + 1,
+      updated_at: deps.now(),
+    });
+    if (!updated) throw versionConflict(current);
+    await auditCase(trx, ctx, row, spec.action, spec.subject, {
+      changed: changedFields<Record<string, unknown>>(current, changes),
+    });
+    return updated;
   });
 }

@@ -1,7 +1,6 @@
-import { changedFields } from '../audit/changed-fields';
 import type { ActorContext, AppDeps } from '../http/context';
-import { fieldError, notFound, versionConflict } from '../http/domain-error';
-import { auditCase, loadCaseToWork } from './case-access';
+import { fieldError } from '../http/domain-error';
+import { auditCase, correctCaseRecord, loadCaseToWork } from './case-access';
 import type { ContactInput } from './schema';
 
 function columns(input: ContactInput, taxInformation: boolean) {
@@ -77,44 +76,36 @@ export async function updateContact(
   id: string,
   input: { version: number; contact: ContactInput },
 ) {
-  const { row } = await loadCaseToWork(deps, ctx, caseId, 'contact.update');
-  await assertServiceOfCase(deps, caseId, input.contact.planServiceId);
-  const db = deps.database.db;
-  const current = await db
-    .selectFrom('contact_record')
-    .selectAll()
-    .where('id', '=', id)
-    .where('case_id', '=', caseId)
-    .executeTakeFirst();
-  if (!current)
-    throw notFound({ action: 'contact.update', subjectType: 'contact_record', subjectId: id });
-  if (current.version !== input.version) throw versionConflict(current);
-  const changes = columns(input.contact, current.tax_information);
-  if (current.outreach_channel) {
-    // An outreach attempt's mode and answer follow its channel and outcome (outreach/): the
-    // outreach tab changes them, not this form.
-    changes.mode = current.mode;
-    changes.reached = current.reached;
-  }
-  return db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('contact_record')
-      .set({ ...changes, version: input.version + 1, updated_at: deps.now() })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!updated) throw versionConflict(current);
-    await auditCase(
-      trx,
-      ctx,
-      row,
-      'contact.update',
-      { type: 'contact_record', id },
-      {
-        changed: changedFields(current, changes),
-      },
-    );
-    return updated;
+  return correctCaseRecord(deps, ctx, caseId, {
+    action: 'contact.update',
+    subject: { type: 'contact_record', id },
+    version: input.version,
+    load: async (db) => {
+      await assertServiceOfCase(deps, caseId, input.contact.planServiceId);
+      return db
+        .selectFrom('contact_record')
+        .selectAll()
+        .where('id', '=', id)
+        .where('case_id', '=', caseId)
+        .executeTakeFirst();
+    },
+    changes: (current) => {
+      const changes = columns(input.contact, current.tax_information);
+      if (current.outreach_channel) {
+        // An outreach attempt's mode and answer follow its channel and outcome (outreach/): the
+        // outreach tab changes them, not this form.
+        changes.mode = current.mode;
+        changes.reached = current.reached;
+      }
+      return changes;
+    },
+    write: (trx, changes, stamp) =>
+      trx
+        .updateTable('contact_record')
+        .set({ ...(changes as ReturnType<typeof columns>), ...stamp })
+        .where('id', '=', id)
+        .where('version', '=', input.version)
+        .returningAll()
+        .executeTakeFirst(),
   });
 }

@@ -1,7 +1,5 @@
-import { changedFields } from '../audit/changed-fields';
 import type { ActorContext, AppDeps } from '../http/context';
-import { notFound, versionConflict } from '../http/domain-error';
-import { auditCase, loadCaseToWork } from './case-access';
+import { auditCase, correctCaseRecord, loadCaseToWork } from './case-access';
 import type { EmergencyInput } from './schema';
 
 function columns(input: EmergencyInput) {
@@ -59,41 +57,25 @@ export async function updateEmergencySupport(
   id: string,
   input: { version: number; emergency: EmergencyInput },
 ) {
-  const { row } = await loadCaseToWork(deps, ctx, caseId, 'emergency_support.update');
-  const db = deps.database.db;
-  const current = await db
-    .selectFrom('emergency_support')
-    .selectAll()
-    .where('id', '=', id)
-    .where('case_id', '=', caseId)
-    .executeTakeFirst();
-  if (!current)
-    throw notFound({
-      action: 'emergency_support.update',
-      subjectType: 'emergency_support',
-      subjectId: id,
-    });
-  if (current.version !== input.version) throw versionConflict(current);
-  const changes = columns(input.emergency);
-  return db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('emergency_support')
-      .set({ ...changes, version: input.version + 1, updated_at: deps.now() })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!updated) throw versionConflict(current);
-    await auditCase(
-      trx,
-      ctx,
-      row,
-      'emergency_support.update',
-      { type: 'emergency_support', id },
-      {
-        changed: changedFields(current, changes),
-      },
-    );
-    return updated;
+  return correctCaseRecord(deps, ctx, caseId, {
+    action: 'emergency_support.update',
+    subject: { type: 'emergency_support', id },
+    version: input.version,
+    load: (db) =>
+      db
+        .selectFrom('emergency_support')
+        .selectAll()
+        .where('id', '=', id)
+        .where('case_id', '=', caseId)
+        .executeTakeFirst(),
+    changes: () => columns(input.emergency),
+    write: (trx, changes, stamp) =>
+      trx
+        .updateTable('emergency_support')
+        .set({ ...(changes as ReturnType<typeof columns>), ...stamp })
+        .where('id', '=', id)
+        .where('version', '=', input.version)
+        .returningAll()
+        .executeTakeFirst(),
   });
 }

@@ -1,8 +1,6 @@
 import { contactModeOfChannel, outcomeReached } from '../../domain/participation/outreach';
-import { changedFields } from '../audit/changed-fields';
-import { auditCase, loadCaseToWork } from '../cases/case-access';
+import { auditCase, correctCaseRecord, loadCaseToWork } from '../cases/case-access';
 import type { ActorContext, AppDeps } from '../http/context';
-import { notFound, versionConflict } from '../http/domain-error';
 import type { AttemptInput } from './schema';
 
 /**
@@ -63,40 +61,26 @@ export async function updateAttempt(
   id: string,
   input: { version: number; attempt: AttemptInput },
 ) {
-  const { row } = await loadCaseToWork(deps, ctx, caseId, 'outreach_attempt.update');
-  const db = deps.database.db;
-  const current = await db
-    .selectFrom('contact_record')
-    .selectAll()
-    .where('id', '=', id)
-    .where('case_id', '=', caseId)
-    .where('outreach_channel', 'is not', null)
-    .executeTakeFirst();
-  if (!current)
-    throw notFound({
-      action: 'outreach_attempt.update',
-      subjectType: 'contact_record',
-      subjectId: id,
-    });
-  if (current.version !== input.version) throw versionConflict(current);
-  const changes = columns(input.attempt);
-  return db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('contact_record')
-      .set({ ...changes, version: input.version + 1, updated_at: deps.now() })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!updated) throw versionConflict(current);
-    await auditCase(
-      trx,
-      ctx,
-      row,
-      'outreach_attempt.update',
-      { type: 'contact_record', id },
-      { changed: changedFields(current, changes) },
-    );
-    return updated;
+  return correctCaseRecord(deps, ctx, caseId, {
+    action: 'outreach_attempt.update',
+    subject: { type: 'contact_record', id },
+    version: input.version,
+    load: (db) =>
+      db
+        .selectFrom('contact_record')
+        .selectAll()
+        .where('id', '=', id)
+        .where('case_id', '=', caseId)
+        .where('outreach_channel', 'is not', null)
+        .executeTakeFirst(),
+    changes: () => columns(input.attempt),
+    write: (trx, changes, stamp) =>
+      trx
+        .updateTable('contact_record')
+        .set({ ...(changes as ReturnType<typeof columns>), ...stamp })
+        .where('id', '=', id)
+        .where('version', '=', input.version)
+        .returningAll()
+        .executeTakeFirst(),
   });
 }

@@ -1,8 +1,7 @@
 import { ScopedReader } from '../access/scoped-reader';
-import { changedFields } from '../audit/changed-fields';
-import { auditCase, loadCaseToWork } from '../cases/case-access';
+import { auditCase, correctCaseRecord, loadCaseToWork } from '../cases/case-access';
 import type { ActorContext, AppDeps } from '../http/context';
-import { fieldError, notFound, versionConflict } from '../http/domain-error';
+import { fieldError } from '../http/domain-error';
 import type { EscalationInput } from './schema';
 
 function columns(input: EscalationInput) {
@@ -88,40 +87,27 @@ export async function updateEscalation(
   id: string,
   input: { version: number; escalation: EscalationInput },
 ) {
-  const { row } = await loadCaseToWork(deps, ctx, caseId, 'outreach_escalation.update');
-  await assertReferences(deps, ctx, caseId, input.escalation);
-  const db = deps.database.db;
-  const current = await db
-    .selectFrom('outreach_escalation')
-    .selectAll()
-    .where('id', '=', id)
-    .where('case_id', '=', caseId)
-    .executeTakeFirst();
-  if (!current)
-    throw notFound({
-      action: 'outreach_escalation.update',
-      subjectType: 'outreach_escalation',
-      subjectId: id,
-    });
-  if (current.version !== input.version) throw versionConflict(current);
-  const changes = columns(input.escalation);
-  return db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('outreach_escalation')
-      .set({ ...changes, version: input.version + 1, updated_at: deps.now() })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!updated) throw versionConflict(current);
-    await auditCase(
-      trx,
-      ctx,
-      row,
-      'outreach_escalation.update',
-      { type: 'outreach_escalation', id },
-      { changed: changedFields(current, changes) },
-    );
-    return updated;
+  return correctCaseRecord(deps, ctx, caseId, {
+    action: 'outreach_escalation.update',
+    subject: { type: 'outreach_escalation', id },
+    version: input.version,
+    load: async (db) => {
+      await assertReferences(deps, ctx, caseId, input.escalation);
+      return db
+        .selectFrom('outreach_escalation')
+        .selectAll()
+        .where('id', '=', id)
+        .where('case_id', '=', caseId)
+        .executeTakeFirst();
+    },
+    changes: () => columns(input.escalation),
+    write: (trx, changes, stamp) =>
+      trx
+        .updateTable('outreach_escalation')
+        .set({ ...(changes as ReturnType<typeof columns>), ...stamp })
+        .where('id', '=', id)
+        .where('version', '=', input.version)
+        .returningAll()
+        .executeTakeFirst(),
   });
 }

@@ -1,7 +1,5 @@
-import { changedFields } from '../audit/changed-fields';
-import { auditCase, loadCaseToWork } from '../cases/case-access';
+import { auditCase, correctCaseRecord, loadCaseToWork } from '../cases/case-access';
 import type { ActorContext, AppDeps } from '../http/context';
-import { notFound, versionConflict } from '../http/domain-error';
 import { loadMatch } from './match-access';
 import type { FollowUpInput } from './schema';
 
@@ -54,40 +52,30 @@ export async function updateFollowUp(
   followUpId: string,
   input: { version: number; followUp: FollowUpInput },
 ) {
-  const { row } = await loadCaseToWork(deps, ctx, caseId, 'participation_follow_up.update');
-  const db = deps.database.db;
-  const current = await db
-    .selectFrom('participation_follow_up')
-    .innerJoin('participation_match', 'participation_match.id', 'participation_follow_up.match_id')
-    .selectAll('participation_follow_up')
-    .where('participation_follow_up.id', '=', followUpId)
-    .where('participation_match.case_id', '=', caseId)
-    .executeTakeFirst();
-  if (!current)
-    throw notFound({
-      action: 'participation_follow_up.update',
-      subjectType: 'participation_follow_up',
-      subjectId: followUpId,
-    });
-  if (current.version !== input.version) throw versionConflict(current);
-  const changes = columns(input.followUp);
-  return db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('participation_follow_up')
-      .set({ ...changes, version: input.version + 1, updated_at: deps.now() })
-      .where('id', '=', followUpId)
-      .where('version', '=', input.version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!updated) throw versionConflict(current);
-    await auditCase(
-      trx,
-      ctx,
-      row,
-      'participation_follow_up.update',
-      { type: 'participation_follow_up', id: followUpId },
-      { changed: changedFields(current, changes) },
-    );
-    return updated;
+  return correctCaseRecord(deps, ctx, caseId, {
+    action: 'participation_follow_up.update',
+    subject: { type: 'participation_follow_up', id: followUpId },
+    version: input.version,
+    load: (db) =>
+      db
+        .selectFrom('participation_follow_up')
+        .innerJoin(
+          'participation_match',
+          'participation_match.id',
+          'participation_follow_up.match_id',
+        )
+        .selectAll('participation_follow_up')
+        .where('participation_follow_up.id', '=', followUpId)
+        .where('participation_match.case_id', '=', caseId)
+        .executeTakeFirst(),
+    changes: () => columns(input.followUp),
+    write: (trx, changes, stamp) =>
+      trx
+        .updateTable('participation_follow_up')
+        .set({ ...(changes as ReturnType<typeof columns>), ...stamp })
+        .where('id', '=', followUpId)
+        .where('version', '=', input.version)
+        .returningAll()
+        .executeTakeFirst(),
   });
 }
