@@ -53,8 +53,8 @@ export async function endMultiAgencyCase(
       'end',
     );
     // Nobody works the household here any more: the agencies still listed leave on the day it
-    // ends (not before they joined), and the lead with them — a lead is one still involved. The
-    // audit row keeps which agency led.
+    // ends (not before they joined); the lead keeps its mark, so the ended case still says who
+    // led (migration 0010), and the audit row names it too.
     const lead = await trx
       .selectFrom('multi_agency_member')
       .select(['id', 'partner_agency_id', 'support_agency_id'])
@@ -65,7 +65,6 @@ export async function endMultiAgencyCase(
       .updateTable('multi_agency_member')
       .set((eb) => ({
         left_on: sql<string>`greatest(joined_on, ${input.endedOn}::date)`,
-        lead: false,
         version: eb('version', '+', 1),
         updated_at: deps.now(),
       }))

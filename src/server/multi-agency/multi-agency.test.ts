@@ -964,7 +964,9 @@ describe('the end of a multi-agency case', () => {
       .where('multi_agency_case_id', '=', id)
       .execute();
     expect(members).toHaveLength(5);
-    expect(members.every((m) => m.left_on === '2026-04-01' && !m.lead)).toBe(true);
+    expect(members.every((m) => m.left_on === '2026-04-01')).toBe(true);
+    // The lead keeps its mark on the ended case.
+    expect(members.filter((m) => m.lead)).toHaveLength(1);
 
     const refused = await careCentre.get(`/api/multi-agency/${id}`);
     expect(refused.status).toBe(403);
@@ -989,6 +991,9 @@ describe('the end of a multi-agency case', () => {
     });
     expect(history.members).toHaveLength(5);
     expect(history.members.every((m) => m.leftOn === '2026-04-01')).toBe(true);
+    expect(history.members.filter((m) => m.lead).map((m) => m.agency.id)).toEqual([
+      agencies.houkatsu,
+    ]);
     const ended = await t.database.db
       .selectFrom('audit_log')
       .select('detail')
