@@ -55,10 +55,23 @@ export interface PlannedImportRow<I extends { name: string }, C> {
  */
 export async function runImport<P extends PlannedImportRow<{ name: string }, unknown>>(
   deps: AppDeps,
-  options: { dryRun: boolean; fileProblems: number },
-  analyse: (db: Kysely<Database>) => Promise<{ planned: P[]; problems: ImportProblem[] }>,
+  options: { dryRun: boolean; fileProblems: number; lang: Lang; nameHeading: string | null },
+  analyseRows: (db: Kysely<Database>) => Promise<{ planned: P[]; problems: ImportProblem[] }>,
   write: (trx: Kysely<Database>, planned: P[]) => Promise<void>,
 ): Promise<ImportReport> {
+  // Each directory checks its rows; two rows naming the same record are refused here, for both.
+  const analyse = async (db: Kysely<Database>) => {
+    const { planned, problems } = await analyseRows(db);
+    problems.push(
+      ...duplicateRows(
+        planned.map((p) => ({ row: p.row, name: p.input.name })),
+        options.lang,
+        options.nameHeading,
+      ),
+    );
+    problems.sort((a, b) => a.row - b.row);
+    return { planned, problems };
+  };
   const report = (planned: P[], problems: ImportProblem[], applied: boolean): ImportReport => ({
     dryRun: options.dryRun,
     applied,

@@ -7,7 +7,6 @@ import type { Database, PartnerAgency } from '../db/schema';
 import type { ActorContext, AppDeps } from '../http/context';
 import {
   choiceFromCell,
-  duplicateRows,
   type ImportAction,
   type ImportProblem,
   type ImportReport,
@@ -104,21 +103,18 @@ export async function importPartnerAgencies(
       }
       planned.push({ row, input: parsed.data, current, action: actionFor(parsed.data, current) });
     }
-    problems.push(
-      ...duplicateRows(
-        planned.map((p) => ({ row: p.row, name: p.input.name })),
-        lang,
-        headingOf('name'),
-      ),
-    );
-    problems.sort((a, b) => a.row - b.row);
     return { planned, problems };
   };
 
   try {
     return await runImport(
       deps,
-      { dryRun: input.dryRun, fileProblems: table.problems.length },
+      {
+        dryRun: input.dryRun,
+        fileProblems: table.problems.length,
+        lang,
+        nameHeading: headingOf('name'),
+      },
       analyse,
       async (trx, planned) => {
         const now = deps.now();

@@ -18,7 +18,6 @@ import type { Database } from '../db/schema';
 import type { ActorContext, AppDeps } from '../http/context';
 import {
   choiceFromCell,
-  duplicateRows,
   type ImportAction,
   type ImportProblem,
   type ImportReport,
@@ -183,21 +182,18 @@ export async function importSocialResources(
       const data = { ...parsed.data, archived: raw.archived === true };
       planned.push({ row, input: data, current, action: actionFor(data, current) });
     }
-    problems.push(
-      ...duplicateRows(
-        planned.map((p) => ({ row: p.row, name: p.input.name })),
-        lang,
-        headingOf('name'),
-      ),
-    );
-    problems.sort((a, b) => a.row - b.row);
     return { planned, problems };
   };
 
   try {
     return await runImport(
       deps,
-      { dryRun: input.dryRun, fileProblems: table.problems.length },
+      {
+        dryRun: input.dryRun,
+        fileProblems: table.problems.length,
+        lang,
+        nameHeading: headingOf('name'),
+      },
       analyse,
       async (trx, planned) => {
         const now = deps.now();
