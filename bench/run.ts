@@ -1,6 +1,7 @@
 import { benchCases } from './cases';
 import { benchMeetings } from './meetings';
 import { benchStartup } from './startup';
+import { benchStatistics } from './statistics';
 
 /**
  * `npm run bench`: every benchmark, each writing its section of docs/benchmarks.md.
@@ -10,6 +11,7 @@ const all: Record<string, () => Promise<string>> = {
   startup: benchStartup,
   cases: benchCases,
   meetings: benchMeetings,
+  statistics: benchStatistics,
 };
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const name of chosen.length ? chosen : Object.keys(all)) {

@@ -304,6 +304,22 @@ export const fieldMessages = {
     ja: '多機関協働へのつなぎを受けた日（{date}）以降の日付にしてください。',
     en: 'The date must not be before the referral to the multi-agency case ({date}).',
   },
+  notBeforeDistrictSince: {
+    ja: '今の地区になった日（{date}）以降の日付にしてください。',
+    en: 'The date must not be before the case came to its current district ({date}).',
+  },
+  invalidMonth: {
+    ja: '年月は「2026-04」の形で入力してください。',
+    en: 'Please enter the month as YYYY-MM (e.g. 2026-04).',
+  },
+  monthRangeReversed: {
+    ja: '終わりの月は始めの月以降にしてください。',
+    en: 'The last month must not be before the first month.',
+  },
+  monthRangeTooLong: {
+    ja: '期間は24か月以内にしてください。',
+    en: 'Please choose a period of at most 24 months.',
+  },
   invalid: { ja: '入力内容を確認してください。', en: 'Please check this entry.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

@@ -39,6 +39,35 @@ describe('the role × action table', () => {
       expect(rolesAllow([role], 'audit.read')).toBe(role === 'admin' || role === 'auditor');
     }
   });
+
+  it('leaves 開示 (person.disclose) to the municipal officer and the chief support worker', () => {
+    for (const role of roles) {
+      expect(rolesAllow([role], 'person.disclose')).toBe(
+        role === 'municipal_officer' || role === 'chief_support_worker',
+      );
+    }
+  });
+});
+
+describe('statistics', () => {
+  it('are read by support staff, officers and administrators; set by officers and administrators', () => {
+    const readers = roles.filter((role) => rolesAllow([role], 'statistics.read'));
+    expect(readers).toEqual([
+      'support_worker',
+      'chief_support_worker',
+      'employment_support_worker',
+      'household_budget_worker',
+      'municipal_officer',
+      'admin',
+    ]);
+    const managers = roles.filter((role) => rolesAllow([role], 'statistics.manage'));
+    expect(managers).toEqual(['municipal_officer', 'admin']);
+  });
+
+  it('are exported per person only by the chief and the municipal officer', () => {
+    const exporters = roles.filter((role) => rolesAllow([role], 'statistics.export'));
+    expect(exporters).toEqual(['chief_support_worker', 'municipal_officer']);
+  });
 });
 
 describe('policies', () => {

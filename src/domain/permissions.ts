@@ -49,6 +49,17 @@ export const actions = [
   'multiAgency.manage',
   /** Community bases and activities (地域づくり) and the issues spotted there. */
   'community.manage',
+  /**
+   * 開示: everything held on one person, as a document and as JSON, to answer a request for
+   * disclosure (個人情報の開示請求). Row visibility as for reading a case.
+   */
+  'person.disclose',
+  /** See the statistics (national indicators, breakdowns): aggregates, no personal data. */
+  'statistics.read',
+  /** Set the 目安値 and the districts' populations the statistics are measured against. */
+  'statistics.manage',
+  /** Export per-person statistics (one row per person, like the national statistics input). */
+  'statistics.export',
 ] as const;
 
 export type Action = (typeof actions)[number];
@@ -96,6 +107,11 @@ export const permissionTable: Record<Action, readonly Role[]> = {
   'resourceGap.manage': [...supportRoles, 'municipal_officer'],
   'multiAgency.manage': [...supportRoles, 'municipal_officer'],
   'community.manage': [...supportRoles, 'municipal_officer'],
+  // The municipality answers 開示請求; the chief of the agency that holds the records prepares them.
+  'person.disclose': ['municipal_officer', 'chief_support_worker'],
+  'statistics.read': [...supportRoles, 'municipal_officer', 'admin'],
+  'statistics.manage': ['municipal_officer', 'admin'],
+  'statistics.export': ['chief_support_worker', 'municipal_officer'],
 };
 
 export function rolesAllow(roles: readonly Role[], action: Action): boolean {

@@ -31,6 +31,8 @@ import { planRoutes } from './plans/routes';
 import { referralRoutes } from './referrals/routes';
 import { resourceGapRoutes } from './resource-gaps/routes';
 import { socialResourceRoutes } from './resources/routes';
+import { statisticsExportRoutes } from './statistics/export-routes';
+import { statisticsRoutes } from './statistics/routes';
 import { userRoutes } from './users/routes';
 
 /**
@@ -64,7 +66,9 @@ export const api = new Hono<AppEnv>()
   .route('/cases', participationRoutes)
   .route('/community', communityRoutes)
   .route('/cases', caseMultiAgencyRoutes)
-  .route('/multi-agency', multiAgencyRoutes);
+  .route('/multi-agency', multiAgencyRoutes)
+  .route('/statistics', statisticsRoutes)
+  .route('/statistics', statisticsExportRoutes);
 
 export type ApiType = typeof api;
 

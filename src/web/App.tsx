@@ -21,6 +21,7 @@ import { NewIntakePage } from './screens/cases/NewIntakePage';
 import { NewLeadPage } from './screens/cases/NewLeadPage';
 import { PrintPage } from './screens/cases/PrintPage';
 import { CommunityPage } from './screens/community/CommunityPage';
+import { DisclosurePage } from './screens/disclosure/DisclosurePage';
 import { ErrorBoundary, ForbiddenPage, NotFoundPage } from './screens/errors/ErrorPages';
 import { HomePage } from './screens/home/HomePage';
 import { ItemSheetPage } from './screens/meetings/ItemSheetPage';
@@ -38,6 +39,7 @@ import { ResourceGapsPage } from './screens/resources/ResourceGapsPage';
 import { ResourcesPage } from './screens/resources/ResourcesPage';
 import { ResourcesPrintPage } from './screens/resources/ResourcesPrintPage';
 import { SignInPage } from './screens/sign-in/SignInPage';
+import { StatisticsPage } from './screens/statistics/StatisticsPage';
 
 /**
  * Screens for signed-in users. Without a session the user goes to sign-in (and comes back);
@@ -134,6 +136,14 @@ export function App() {
             element={
               <Protected action="case.create">
                 <NewLeadPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/persons/:id/disclosure"
+            element={
+              <Protected action="person.disclose">
+                <DisclosurePage />
               </Protected>
             }
           />
@@ -352,6 +362,14 @@ export function App() {
             element={
               <Protected action="user.read">
                 <UserFormPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/statistics"
+            element={
+              <Protected action="statistics.read">
+                <StatisticsPage />
               </Protected>
             }
           />

@@ -80,6 +80,36 @@ const guarded: {
         field: 'legal',
       }),
   },
+  {
+    name: 'read the statistics',
+    allowed: [
+      'support_worker',
+      'chief_support_worker',
+      'employment_support_worker',
+      'household_budget_worker',
+      'municipal_officer',
+      'admin',
+    ],
+    call: (c) => c.get('/api/statistics/report?from=2026-04&to=2026-06'),
+  },
+  {
+    name: 'set the statistics targets (目安値)',
+    allowed: ['municipal_officer', 'admin'],
+    call: async (c) => {
+      const current = await t.database.db
+        .selectFrom('statistics_target')
+        .select('version')
+        .where('municipality_id', '=', world.municipality.id)
+        .executeTakeFirst();
+      return c.put('/api/statistics/targets', {
+        version: current?.version ?? 0,
+        newConsultations: 24,
+        plans: 12,
+        employmentSupportTargets: 7,
+        employmentRate: 0.7,
+      });
+    },
+  },
 ];
 
 const allRoles = Object.keys(loginOf) as Role[];

@@ -54,6 +54,7 @@ describe('sign-in', () => {
       'resourceGap.manage',
       'multiAgency.manage',
       'community.manage',
+      'statistics.read',
     ]);
 
     const rows = await auditRows(world.users.supportWorker.id, 'auth.sign_in');

@@ -104,8 +104,9 @@ export function openPostgres(options: {
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize ?? 10,
-    // Sessions work in Japan time, as the embedded database does (see openPGlite).
-    options: '-c TimeZone=Asia/Tokyo',
+    // Sessions work in Japan time, as the embedded database does (see openPGlite). No JIT: its
+    // compilation (35–400 ms a query past jit_above_cost) costs more than the short reports save.
+    options: '-c TimeZone=Asia/Tokyo -c jit=off',
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         parsers[oid] ??

@@ -49,6 +49,7 @@ import type { MultiAgencyTables } from './schema-multi-agency';
 import type { ParticipationTables } from './schema-participation';
 import type { ReferralTables } from './schema-referrals';
 import type { ResourceTables } from './schema-resources';
+import type { StatisticsTables } from './schema-statistics';
 
 /**
  * The tables as Kysely sees them. Kept by hand beside the migrations; the schema test
@@ -84,6 +85,8 @@ export interface DistrictTable {
   name: string;
   name_kana: string | null;
   sort_order: Defaulted<number>;
+  /** 住民基本台帳 population, for the per-100,000 figures of a district (migration 0011). */
+  population: Defaulted<number | null>;
   version: Defaulted<number>;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
@@ -843,7 +846,8 @@ export interface Database
   extends ReferralTables,
     ResourceTables,
     MultiAgencyTables,
-    ParticipationTables {
+    ParticipationTables,
+    StatisticsTables {
   municipality: MunicipalityTable;
   district: DistrictTable;
   support_agency: SupportAgencyTable;

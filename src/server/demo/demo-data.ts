@@ -15,12 +15,24 @@ export const demoMunicipality = {
   population_as_of: '2025-04-01',
 };
 
+/** The districts, with populations adding up to the municipality's (for per-100,000 figures). */
 export const demoDistricts = [
-  { name: '中央地区', name_kana: 'ちゅうおうちく' },
-  { name: '東地区', name_kana: 'ひがしちく' },
-  { name: '西地区', name_kana: 'にしちく' },
-  { name: '北地区', name_kana: 'きたちく' },
+  { name: '中央地区', name_kana: 'ちゅうおうちく', population: 40_000 },
+  { name: '東地区', name_kana: 'ひがしちく', population: 30_000 },
+  { name: '西地区', name_kana: 'にしちく', population: 28_000 },
+  { name: '北地区', name_kana: 'きたちく', population: 22_000 },
 ];
+
+/**
+ * 目安値 per 100,000 population per month: the national ones for FY2017 (DOMAIN.md §7). The
+ * national figures name no 就労・増収率; 0.7 stands in as a local target a city might set.
+ */
+export const demoStatisticsTargets = {
+  new_consultations: 24,
+  plans: 12,
+  employment_support_targets: 7,
+  employment_rate: 0.7,
+};
 
 export const demoAgencies = {
   direct: {

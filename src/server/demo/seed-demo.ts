@@ -14,6 +14,7 @@ import {
   demoMunicipality,
   demoPartners,
   demoPassword,
+  demoStatisticsTargets,
   demoUsers,
 } from './demo-data';
 import { seedDemoMeetings } from './demo-meetings';
@@ -64,6 +65,10 @@ export async function seedDemoData(
       .values(
         demoDistricts.map((d, i) => ({ ...d, municipality_id: municipalityId, sort_order: i })),
       )
+      .execute();
+    await trx
+      .insertInto('statistics_target')
+      .values({ ...demoStatisticsTargets, municipality_id: municipalityId })
       .execute();
 
     const agencyIds: Record<'direct' | 'commissioned', string> = { direct: '', commissioned: '' };

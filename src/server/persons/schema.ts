@@ -61,3 +61,6 @@ export const duplicateQuery = z.object({
 
 export type PersonInput = z.output<typeof personBody>;
 export type HouseholdInput = z.output<typeof householdBody>;
+
+/** `?download=1`: the disclosure as a file to save, not only an answer for the screen. */
+export const disclosureQuery = z.object({ download: z.enum(['1']).optional() });

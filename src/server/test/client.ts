@@ -7,6 +7,8 @@ export interface TestResponse<T = Record<string, unknown>> {
   headers: Headers;
   body: T;
   text: string;
+  /** The body as it came, for binary downloads (.xlsx). */
+  bytes: Uint8Array;
 }
 
 /**
@@ -51,14 +53,15 @@ export class TestClient {
       else this.cookies.set(name.trim(), value);
     }
     // Keep a byte-order mark (CSV exports start with one); Response.text() would drop it.
-    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     let parsed: unknown = {};
     try {
       parsed = text ? JSON.parse(text) : {};
     } catch {
       parsed = {};
     }
-    return { status: response.status, headers: response.headers, body: parsed as T, text };
+    return { status: response.status, headers: response.headers, body: parsed as T, text, bytes };
   }
 
   get<T = Record<string, unknown>>(path: string) {

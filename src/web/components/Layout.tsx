@@ -27,6 +27,7 @@ export const navItems: NavItem[] = [
   { to: '/multi-agency', label: 'multiAgency', action: 'referral.respond' },
   { to: '/community', label: 'community', action: 'community.manage' },
   { to: '/resource-gaps', label: 'resourceGaps', action: 'resourceGap.manage' },
+  { to: '/statistics', label: 'statistics', action: 'statistics.read' },
   { to: '/partner-agencies', label: 'partnerAgencies', action: 'directory.read' },
   { to: '/resources', label: 'resources', action: 'directory.read' },
   { to: '/support-agencies', label: 'supportAgencies', action: 'directory.read' },

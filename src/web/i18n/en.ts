@@ -1,16 +1,20 @@
 import { casesEn } from './cases-en';
+import { disclosureEn } from './disclosure-en';
 import type { Messages } from './ja';
 import { meetingsEn } from './meetings-en';
 import { multiAgencyEn } from './multi-agency-en';
 import { participationEn } from './participation-en';
 import { referralsEn } from './referrals-en';
 import { resourcesEn } from './resources-en';
+import { statisticsEn } from './statistics-en';
 
 /** English for the screens; the keys follow ja.ts exactly. */
 export const en: Messages = {
   cases: casesEn,
+  disclosure: disclosureEn,
   meetings: meetingsEn,
   resources: resourcesEn,
+  statistics: statisticsEn,
   multiAgency: multiAgencyEn,
   participation: participationEn,
   referrals: referralsEn,
@@ -61,6 +65,7 @@ export const en: Messages = {
     municipality: 'Municipality',
     users: 'Staff accounts',
     audit: 'Audit log',
+    statistics: 'Statistics',
     account: 'Account settings',
     signOut: 'Sign out',
     menu: 'Menu',
@@ -111,6 +116,8 @@ export const en: Messages = {
       municipality: 'Basic facts of the municipality and its districts.',
       users: 'Create staff accounts, reset passwords, unlock accounts.',
       audit: 'Records of access to personal data, sign-ins and refused attempts.',
+      statistics:
+        'Consultations, plans and employment counted by period, agency and district, and exported for the national report.',
       account: 'Change your password, set up two-step verification, sign out.',
     },
   },

@@ -4,16 +4,20 @@
  * specific about what to do next.
  */
 import { casesJa } from './cases-ja';
+import { disclosureJa } from './disclosure-ja';
 import { meetingsJa } from './meetings-ja';
 import { multiAgencyJa } from './multi-agency-ja';
 import { participationJa } from './participation-ja';
 import { referralsJa } from './referrals-ja';
 import { resourcesJa } from './resources-ja';
+import { statisticsJa } from './statistics-ja';
 
 export const ja = {
   cases: casesJa,
+  disclosure: disclosureJa,
   meetings: meetingsJa,
   resources: resourcesJa,
+  statistics: statisticsJa,
   multiAgency: multiAgencyJa,
   participation: participationJa,
   referrals: referralsJa,
@@ -64,6 +68,7 @@ export const ja = {
     municipality: '自治体情報',
     users: '職員アカウント',
     audit: '監査ログ',
+    statistics: '統計',
     account: 'アカウント設定',
     signOut: 'サインアウト',
     menu: 'メニュー',
@@ -111,6 +116,8 @@ export const ja = {
       municipality: '自治体の基本情報と地区の設定です。',
       users: '職員アカウントの登録、パスワードの再設定、ロックの解除を行います。',
       audit: '個人情報の閲覧・更新、サインイン等の記録を確認します。',
+      statistics:
+        '新規相談・プラン・就労などの件数を期間・機関・地区ごとに集計し、国への報告用に書き出します。',
       account: 'パスワードの変更、2段階認証の設定、サインアウトを行います。',
     },
   },

@@ -24,7 +24,7 @@ const purposes = [
   'statistics',
   'other',
 ] as const;
-const purposeLabels: Record<(typeof purposes)[number], { ja: string; en: string }> = {
+export const purposeLabels: Record<(typeof purposes)[number], { ja: string; en: string }> = {
   coordination_meeting: { ja: '支援調整会議での検討', en: 'Review at the coordination meeting' },
   partner_liaison: { ja: '関係機関との連絡調整', en: 'Liaison with partner agencies' },
   employment_support: { ja: '就労支援', en: 'Employment support' },

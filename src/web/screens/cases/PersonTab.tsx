@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import {
   relationshipLabels,
   relationships,
@@ -5,6 +6,7 @@ import {
   sexLabels,
 } from '../../../domain/cases/vocabulary';
 import { api } from '../../api/client';
+import { useSession } from '../../api/session';
 import { Button } from '../../components/Button';
 import { DateField } from '../../components/DateField';
 import { Checkbox, CheckboxGroup, SelectField, TextArea, TextField } from '../../components/fields';
@@ -217,6 +219,7 @@ function HouseholdForm({ view }: { view: CaseView }) {
 
 export function PersonTab({ view }: { view: CaseView }) {
   const { t } = useI18n();
+  const session = useSession();
   return (
     <div>
       <Section title={t.cases.person.section}>
@@ -226,6 +229,14 @@ export function PersonTab({ view }: { view: CaseView }) {
         <p className="mb-4 max-w-3xl text-solid-gray-700">{t.cases.household.lead}</p>
         <HouseholdForm key={`h${view.person.version}`} view={view} />
       </Section>
+      {session.can('person.disclose') && (
+        <Section title={t.disclosure.title}>
+          <p className="mb-4 max-w-3xl text-solid-gray-700">{t.disclosure.linkLead}</p>
+          <Link to={`/persons/${view.person.id}/disclosure?case=${view.case.id}`}>
+            {t.disclosure.link}
+          </Link>
+        </Section>
+      )}
     </div>
   );
 }
