@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { open, readFile, rename } from 'node:fs/promises';
+import { chmod, open, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Config } from '../config';
@@ -65,13 +65,43 @@ export async function readBackupManifest(
   }
 }
 
+/**
+ * A backup holds every person's records: the file is created readable and writable by its owner
+ * only (0600), whatever the umask.
+ */
+export const backupFileMode = 0o600;
+
+/** The backup's file, readable by its owner only — also when it replaces an older, looser one. */
+async function backupStream(file: string) {
+  const out = createWriteStream(file, { mode: backupFileMode });
+  await once(out, 'open');
+  await chmod(file, backupFileMode);
+  return out;
+}
+
+/**
+ * How pg_dump / pg_restore reach the database: the URL without its password as --dbname, and the
+ * password in PGPASSWORD, so it never shows in the process list (ps, /proc/<pid>/cmdline).
+ */
+export function pgToolConnection(url: string): { dbnameArg: string; env: NodeJS.ProcessEnv } {
+  const parsed = new URL(url);
+  if (!parsed.password) return { dbnameArg: `--dbname=${url}`, env: process.env };
+  const password = decodeURIComponent(parsed.password);
+  parsed.password = '';
+  return {
+    dbnameArg: `--dbname=${parsed.toString()}`,
+    env: { ...process.env, PGPASSWORD: password },
+  };
+}
+
 async function runTool(
   command: string,
   args: string[],
-  io: { stdin?: NodeJS.ReadableStream; stdout?: NodeJS.WritableStream },
+  io: { stdin?: NodeJS.ReadableStream; stdout?: NodeJS.WritableStream; env?: NodeJS.ProcessEnv },
 ): Promise<void> {
   const child = spawn(command, args, {
     stdio: [io.stdin ? 'pipe' : 'ignore', io.stdout ? 'pipe' : 'ignore', 'pipe'],
+    ...(io.env ? { env: io.env } : {}),
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -131,7 +161,7 @@ export async function backupDatabase(
       const manifest = await database.session((run) => manifestOf('pglite', run));
       const dump = await database.dumpDataDir?.();
       if (!dump) throw new BackupError('the embedded database cannot dump its data directory');
-      const out = createWriteStream(file);
+      const out = await backupStream(file);
       out.write(header(manifest));
       out.end(Buffer.from(await dump.arrayBuffer()));
       await once(out, 'finish');
@@ -148,12 +178,13 @@ export async function backupDatabase(
       await run('begin isolation level repeatable read read only');
       const [{ snapshot } = {}] = await run('select pg_export_snapshot() as snapshot');
       const manifest = await manifestOf('postgres', run);
-      const out = createWriteStream(file);
+      const out = await backupStream(file);
       out.write(header(manifest));
+      const connection = pgToolConnection(url);
       await runTool(
         'pg_dump',
-        ['--format=custom', `--snapshot=${String(snapshot)}`, '--no-owner', `--dbname=${url}`],
-        { stdout: out },
+        ['--format=custom', `--snapshot=${String(snapshot)}`, '--no-owner', connection.dbnameArg],
+        { stdout: out, env: connection.env },
       );
       out.end();
       await once(out, 'finish');
@@ -225,6 +256,7 @@ export async function restoreDatabase(
         );
       await database.session((run) => run('drop schema public cascade; create schema public'));
     }
+    const connection = pgToolConnection(url);
     await runTool(
       'pg_restore',
       [
@@ -232,9 +264,9 @@ export async function restoreDatabase(
         '--no-privileges',
         '--exit-on-error',
         '--single-transaction',
-        `--dbname=${url}`,
+        connection.dbnameArg,
       ],
-      { stdin: createReadStream(file, { start: payloadOffset }) },
+      { stdin: createReadStream(file, { start: payloadOffset }), env: connection.env },
     );
     return { manifest, tables: await check(database) };
   } finally {

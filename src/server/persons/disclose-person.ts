@@ -22,7 +22,6 @@ import {
 } from '../cases/present';
 import type { Database, Meeting, MeetingItem, MeetingSeries, SupportCase } from '../db/schema';
 import type { ActorContext, AppDeps } from '../http/context';
-import { notFound } from '../http/domain-error';
 import { itemAccessFor } from '../meetings/meeting-access';
 import { itemGuests } from '../meetings/meetings';
 import { presentMultiAgencyCase } from '../multi-agency/present';
@@ -31,6 +30,7 @@ import { presentFollowUp, presentMatch } from '../participation/present';
 import { presentPlan } from '../plans/present';
 import { caseReferralRecords } from '../referrals/case-referrals';
 import { presentActivity, presentEvent } from '../referrals/present';
+import { findVisiblePerson } from './person-access';
 
 /**
  * The layout of the disclosure document. Raise it when a field changes meaning or goes away, so
@@ -56,12 +56,7 @@ export async function disclosePerson(deps: AppDeps, ctx: ActorContext, personId:
   authorize(ctx.actor, action, undefined, { subjectType: 'person', subjectId: personId });
   return deps.database.db.transaction().execute(async (trx) => {
     const reader = new ScopedReader(trx, ctx.actor);
-    const person = await reader
-      .persons()
-      .selectAll('person')
-      .where('person.id', '=', personId)
-      .executeTakeFirst();
-    if (!person) throw notFound({ action, subjectType: 'person', subjectId: personId });
+    const person = await findVisiblePerson(reader, personId, action);
     const cases = await reader
       .cases()
       .selectAll()
@@ -344,90 +339,67 @@ export type DisclosureView = Awaited<ReturnType<typeof disclosePerson>>;
 
 /** Every record of the given cases, a few queries for all of them. */
 async function caseRecords(trx: Kysely<Database>, caseIds: string[]) {
-  const [
-    team,
-    transitions,
-    detections,
-    intakes,
-    consents,
-    consentAgencies,
-    emergencies,
-    assessments,
-    domains,
-    plans,
-    goals,
-    services,
-    decisions,
-    monitoring,
-    evaluations,
-    evaluationGoals,
-    contacts,
-    escalations,
-    closures,
-    referrals,
-    matches,
-    communityIssues,
-  ] = await Promise.all([
-    trx
+  const records = await allOf({
+    team: trx
       .selectFrom('case_team_member')
       .selectAll()
       .where('case_id', 'in', caseIds)
       .orderBy('added_at')
       .execute(),
-    trx
+    transitions: trx
       .selectFrom('case_transition')
       .selectAll()
       .where('case_id', 'in', caseIds)
       .orderBy('id')
       .execute(),
-    trx.selectFrom('detection').selectAll().where('case_id', 'in', caseIds).execute(),
-    trx.selectFrom('intake').selectAll().where('case_id', 'in', caseIds).execute(),
-    trx
+    detections: trx.selectFrom('detection').selectAll().where('case_id', 'in', caseIds).execute(),
+    intakes: trx.selectFrom('intake').selectAll().where('case_id', 'in', caseIds).execute(),
+    consents: trx
       .selectFrom('consent')
       .selectAll()
       .where('case_id', 'in', caseIds)
       .orderBy('given_on')
       .orderBy('created_at')
       .execute(),
-    trx
+    consentAgencies: trx
       .selectFrom('consent_agency')
       .innerJoin('consent', 'consent.id', 'consent_agency.consent_id')
       .select(['consent_agency.consent_id', 'consent_agency.partner_agency_id'])
       .where('consent.case_id', 'in', caseIds)
       .execute(),
-    trx
+    emergencies: trx
       .selectFrom('emergency_support')
       .selectAll()
       .where('case_id', 'in', caseIds)
       .orderBy('requested_on')
       .execute(),
-    trx
+    assessments: trx
       .selectFrom('assessment')
       .selectAll()
       .where('case_id', 'in', caseIds)
       .orderBy('version_no')
       .execute(),
-    trx
+    domains: trx
       .selectFrom('assessment_domain')
       .innerJoin('assessment', 'assessment.id', 'assessment_domain.assessment_id')
       .selectAll('assessment_domain')
       .where('assessment.case_id', 'in', caseIds)
       .execute(),
-    trx
+    plans: trx
       .selectFrom('plan')
       .selectAll()
       .where('case_id', 'in', caseIds)
       .orderBy('plan_no')
       .orderBy('revision')
       .execute(),
-    trx
+    goals: trx
       .selectFrom('plan_goal')
       .innerJoin('plan', 'plan.id', 'plan_goal.plan_id')
       .selectAll('plan_goal')
       .where('plan.case_id', 'in', caseIds)
       .orderBy('plan_goal.sort_order')
       .execute(),
-    trx
+    services: trx
       .selectFrom('plan_service')
       .innerJoin('plan', 'plan.id', 'plan_service.plan_id')
       .leftJoin('social_resource', 'social_resource.id', 'plan_service.social_resource_id')
@@ -436,20 +408,24 @@ async function caseRecords(trx: Kysely<Database>, caseIds: string[]) {
       .where('plan.case_id', 'in', caseIds)
       .orderBy('plan_service.sort_order')
       .execute(),
-    trx.selectFrom('support_decision').selectAll().where('case_id', 'in', caseIds).execute(),
-    trx
+    decisions: trx
+      .selectFrom('support_decision')
+      .selectAll()
+      .where('case_id', 'in', caseIds)
+      .execute(),
+    monitoring: trx
       .selectFrom('monitoring')
       .selectAll()
       .where('case_id', 'in', caseIds)
       .orderBy('due_on')
       .execute(),
-    trx
+    evaluations: trx
       .selectFrom('evaluation')
       .selectAll()
       .where('case_id', 'in', caseIds)
       .orderBy('evaluated_on')
       .execute(),
-    trx
+    evaluationGoals: trx
       .selectFrom('evaluation_goal')
       .innerJoin('evaluation', 'evaluation.id', 'evaluation_goal.evaluation_id')
       .select([
@@ -460,32 +436,32 @@ async function caseRecords(trx: Kysely<Database>, caseIds: string[]) {
       ])
       .where('evaluation.case_id', 'in', caseIds)
       .execute(),
-    trx
+    contacts: trx
       .selectFrom('contact_record')
       .selectAll()
       .where('case_id', 'in', caseIds)
       .orderBy('occurred_at')
       .execute(),
-    trx
+    escalations: trx
       .selectFrom('outreach_escalation')
       .selectAll()
       .where('case_id', 'in', caseIds)
       .orderBy('escalated_at')
       .execute(),
-    trx
+    closures: trx
       .selectFrom('case_closure')
       .selectAll()
       .where('case_id', 'in', caseIds)
       .orderBy('created_at')
       .execute(),
-    trx
+    referrals: trx
       .selectFrom('referral')
       .selectAll()
       .where('case_id', 'in', caseIds)
       .orderBy('referred_on')
       .orderBy('created_at')
       .execute(),
-    trx
+    matches: trx
       .selectFrom('participation_match')
       .innerJoin('social_resource', 'social_resource.id', 'participation_match.social_resource_id')
       .selectAll('participation_match')
@@ -494,7 +470,7 @@ async function caseRecords(trx: Kysely<Database>, caseIds: string[]) {
       .orderBy('participation_match.proposed_on')
       .execute(),
     // What was noticed about the person at a community base and passed on as this case's lead.
-    trx
+    communityIssues: trx
       .selectFrom('community_issue')
       .innerJoin('social_resource', 'social_resource.id', 'community_issue.base_id')
       .leftJoin('community_activity', 'community_activity.id', 'community_issue.activity_id')
@@ -512,44 +488,30 @@ async function caseRecords(trx: Kysely<Database>, caseIds: string[]) {
       .where('community_issue.case_id', 'in', caseIds)
       .orderBy('community_issue.noticed_on')
       .execute(),
-  ]);
-  const followUps = matches.length
+  });
+  const followUps = records.matches.length
     ? await trx
         .selectFrom('participation_follow_up')
         .selectAll()
         .where(
           'match_id',
           'in',
-          matches.map((m) => m.id),
+          records.matches.map((m) => m.id),
         )
         .orderBy('followed_on')
         .execute()
     : [];
-  return {
-    team,
-    transitions,
-    detections,
-    intakes,
-    consents,
-    consentAgencies,
-    emergencies,
-    assessments,
-    domains,
-    plans,
-    goals,
-    services,
-    decisions,
-    monitoring,
-    evaluations,
-    evaluationGoals,
-    contacts,
-    escalations,
-    closures,
-    referrals,
-    matches,
-    followUps,
-    communityIssues,
-  };
+  return { ...records, followUps };
+}
+
+/** Promise.all over an object: the same keys, each holding what its promise gave. */
+async function allOf<T extends Record<string, Promise<unknown>>>(
+  promises: T,
+): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const entries = await Promise.all(
+    Object.entries(promises).map(async ([key, promise]) => [key, await promise] as const),
+  );
+  return Object.fromEntries(entries) as { [K in keyof T]: Awaited<T[K]> };
 }
 
 interface DiscussedItem {
@@ -763,10 +725,16 @@ async function namesFor(
   const uniq = (list: (string | null)[]) => [
     ...new Set(list.filter((id): id is string => id !== null)),
   ];
+  const named = (table: 'partner_agency' | 'support_agency' | 'district', list: string[]) =>
+    list.length
+      ? trx
+          .selectFrom(table)
+          .select(['id', 'name'])
+          .where('municipality_id', '=', municipalityId)
+          .where('id', 'in', list)
+          .execute()
+      : [];
   const users = uniq(ids.users);
-  const partners = uniq(ids.partners);
-  const supports = uniq(ids.supports);
-  const districts = uniq(ids.districts);
   const [u, p, s, d] = await Promise.all([
     users.length
       ? trx
@@ -776,30 +744,9 @@ async function namesFor(
           .where('id', 'in', users)
           .execute()
       : [],
-    partners.length
-      ? trx
-          .selectFrom('partner_agency')
-          .select(['id', 'name'])
-          .where('municipality_id', '=', municipalityId)
-          .where('id', 'in', partners)
-          .execute()
-      : [],
-    supports.length
-      ? trx
-          .selectFrom('support_agency')
-          .select(['id', 'name'])
-          .where('municipality_id', '=', municipalityId)
-          .where('id', 'in', supports)
-          .execute()
-      : [],
-    districts.length
-      ? trx
-          .selectFrom('district')
-          .select(['id', 'name'])
-          .where('municipality_id', '=', municipalityId)
-          .where('id', 'in', districts)
-          .execute()
-      : [],
+    named('partner_agency', uniq(ids.partners)),
+    named('support_agency', uniq(ids.supports)),
+    named('district', uniq(ids.districts)),
   ]);
   const map = (rows: { id: string; name: string }[]) =>
     Object.fromEntries(rows.map((r) => [r.id, r.name])) as Record<string, string>;

@@ -16,12 +16,7 @@ export async function loadPersonToWork(
   action: string,
 ): Promise<{ person: Person; caseNumber: string }> {
   const reader = new ScopedReader(deps.database.db, ctx.actor);
-  const person = await reader
-    .persons()
-    .selectAll('person')
-    .where('person.id', '=', personId)
-    .executeTakeFirst();
-  if (!person) throw notFound({ action, subjectType: 'person', subjectId: personId });
+  const person = await findVisiblePerson(reader, personId, action);
   const cases = await reader
     .cases()
     .selectAll()
@@ -33,4 +28,19 @@ export async function loadPersonToWork(
     }
   }
   throw forbidden({ action, subjectType: 'person', subjectId: personId, personId });
+}
+
+/** The person, if the reader sees them (through a case the actor sees); else not found. */
+export async function findVisiblePerson(
+  reader: ScopedReader,
+  personId: string,
+  action: string,
+): Promise<Person> {
+  const person = await reader
+    .persons()
+    .selectAll('person')
+    .where('person.id', '=', personId)
+    .executeTakeFirst();
+  if (!person) throw notFound({ action, subjectType: 'person', subjectId: personId });
+  return person;
 }

@@ -272,6 +272,56 @@ describe('GET /api/statistics/national-export.csv and .xlsx', () => {
     expect(numbers).toEqual([...numbers].sort());
   });
 
+  it('writes no one the audit row does not name, even a case that came into scope meanwhile', async () => {
+    const db = t.database.db;
+    const late = await openIntakeCase(worker, {
+      name: '架空 次郎',
+      nameKana: 'かくう じろう',
+      sex: 'male',
+      birthDate: 'S60.1.1',
+    });
+    await placeIn(late.id, westId);
+    // Received after the range when the export starts …
+    await db
+      .updateTable('intake')
+      .set({ received_on: '2026-08-01' })
+      .where('case_id', '=', late.id)
+      .execute();
+    const actor: Actor = {
+      userId: world.users.officer.id,
+      loginId: world.users.officer.login_id,
+      municipalityId: world.municipality.id,
+      roles: ['municipal_officer'],
+      supportAgencyId: world.users.officer.support_agency_id,
+      partnerAgencyId: null,
+    };
+    const ctx = { requestId: 'test', ip: null, lang: 'ja' as const, actor };
+    const file = await exportNationalStatistics(
+      t.deps,
+      ctx,
+      { from: '2026-04', to: '2026-06' },
+      'csv',
+      { batchSize: 1 },
+    );
+    expect(file.rowCount).toBe(2);
+    // … and corrected into it while the file is being written.
+    await db
+      .updateTable('intake')
+      .set({ received_on: '2026-05-01' })
+      .where('case_id', '=', late.id)
+      .execute();
+    const rows = parseCsv(await new Response(file.body).text()).map((r) => r.cells);
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('person_ids')
+      .where('action', '=', 'statistics.national_export')
+      .executeTakeFirstOrThrow();
+    expect(audit.person_ids).not.toContain(late.personId);
+    const people = rows.slice(1).map((r) => r[col('person_id')]);
+    expect(people).toHaveLength(2);
+    expect(people).not.toContain(late.personId);
+  });
+
   it('refuses those who may not export per-person statistics, and audits the refusal', async () => {
     const res = await worker.get(`/api/statistics/national-export.csv?${range}`);
     expect(res.status).toBe(403);

@@ -285,6 +285,8 @@ function batchStream(
   ctx: ActorContext,
   scope: ReportScope,
   batchSize: number,
+  /** The people the audit row names (null when it keeps the count only): no one else goes out. */
+  audited: ReadonlySet<string> | null,
   writer: {
     start: (enqueue: (chunk: Uint8Array) => void) => void;
     rows: (rows: NationalFacts[]) => void;
@@ -307,7 +309,10 @@ function batchStream(
         const before = chunks;
         while (chunks === before) {
           const { facts, last } = await loadBatch(deps.database.db, ctx, scope, after, batchSize);
-          if (facts.length > 0) writer.rows(facts);
+          // A case that came into scope after the audit row was written is left out, so the
+          // file never holds a person the audit does not name.
+          const named = audited ? facts.filter((f) => audited.has(f.personId)) : facts;
+          if (named.length > 0) writer.rows(named);
           if (last === null || facts.length < batchSize) {
             writer.end();
             controller.close();
@@ -374,6 +379,7 @@ export async function exportNationalStatistics(
     },
   });
 
+  const audited = personIds ? new Set(personIds) : null;
   const encoder = new TextEncoder();
   const stem = `個票_${scope.from}_${scope.to}`;
   const asciiStem = `national-statistics_${scope.from}_${scope.to}`;
@@ -383,7 +389,7 @@ export async function exportNationalStatistics(
       rowCount,
       fileName: `${stem}.csv`,
       asciiFileName: `${asciiStem}.csv`,
-      body: batchStream(deps, ctx, scope, batchSize, {
+      body: batchStream(deps, ctx, scope, batchSize, audited, {
         start: (e) => {
           enqueue = e;
           enqueue(encoder.encode(csvBom + csvLine(nationalHeader)));
@@ -400,7 +406,7 @@ export async function exportNationalStatistics(
     rowCount,
     fileName: `${stem}.xlsx`,
     asciiFileName: `${asciiStem}.xlsx`,
-    body: batchStream(deps, ctx, scope, batchSize, {
+    body: batchStream(deps, ctx, scope, batchSize, audited, {
       start: (enqueue) => {
         xlsx = new XlsxStreamWriter((chunk) => enqueue(chunk));
         xlsx.startSheet({ name: '個票', columns: xlsxColumns });

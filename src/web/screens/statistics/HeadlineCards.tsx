@@ -1,7 +1,10 @@
 import type { ReactNode } from 'react';
-import type { StatisticsReport } from '../../../domain/statistics/report';
+import type { IndicatorFigures, StatisticsReport } from '../../../domain/statistics/report';
 import { fill, useI18n } from '../../i18n/i18n';
 import { percent, rate } from './charts';
+
+/** The counted indicators: those with a per-100,000 figure. */
+type CountKey = keyof IndicatorFigures['per100k'];
 
 /**
  * The five figures a municipality reports first, each with its per-100,000 monthly average and
@@ -13,34 +16,26 @@ export function HeadlineCards({ report }: { report: StatisticsReport }) {
   const { total, targets } = report;
   const target = (value: number | null, format: (n: number) => string) =>
     value === null ? h.noTarget : `${h.target} ${format(value)}`;
+  /** A counted figure: the count (件 or 人), per 100,000 a month, and its 目安値. */
+  const counted = (key: CountKey, unit: string) => ({
+    id: key,
+    title: h[key],
+    value: fill(unit, { count: total[key] }),
+    per100k: total.per100k[key],
+    target: target(targets[key], rate),
+  });
   return (
     <section aria-labelledby="headline-title" className="mb-10">
       <h2 id="headline-title" className="mb-4 text-std-24B-150">
         {h.title}
       </h2>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5 print:grid-cols-3">
+        <Card {...counted('newConsultations', h.count)} />
         <Card
-          id="newConsultations"
-          title={h.newConsultations}
-          value={fill(h.count, { count: total.newConsultations })}
-          per100k={total.per100k.newConsultations}
-          target={target(targets.newConsultations, rate)}
-        />
-        <Card
-          id="plans"
-          title={h.plans}
-          value={fill(h.count, { count: total.plans })}
-          per100k={total.per100k.plans}
-          target={target(targets.plans, rate)}
+          {...counted('plans', h.count)}
           detail={fill(h.firstAndReplans, { first: total.firstPlans, replans: total.replans })}
         />
-        <Card
-          id="employmentSupportTargets"
-          title={h.employmentSupportTargets}
-          value={fill(h.people, { count: total.employmentSupportTargets })}
-          per100k={total.per100k.employmentSupportTargets}
-          target={target(targets.employmentSupportTargets, rate)}
-        />
+        <Card {...counted('employmentSupportTargets', h.people)} />
         <Card
           id="employmentRate"
           title={h.employmentRate}

@@ -1,9 +1,10 @@
+import type { ComponentProps, ReactNode } from 'react';
 import type { IndicatorFigures, StatisticsReport } from '../../../domain/statistics/report';
-import { fill, useI18n } from '../../i18n/i18n';
-import { ChartWithTable, cell, MonthlyChart, percent, rate } from './charts';
+import { useI18n } from '../../i18n/i18n';
+import { ChartWithTable, cell, FiguresTable, MonthlyChart, percent, rate } from './charts';
 import { warekiMonth } from './period';
 
-type CountIndicator = 'newConsultations' | 'plans' | 'employmentSupportTargets';
+type CountIndicator = keyof IndicatorFigures['per100k'];
 const countIndicators: readonly CountIndicator[] = [
   'newConsultations',
   'plans',
@@ -49,47 +50,27 @@ export function MonthlyCharts({ report }: { report: StatisticsReport }) {
             key={key}
             testId={`monthly-${key}`}
             chart={
-              <>
-                <h3 className="mb-2 text-std-20B-150">{title}</h3>
-                <MonthlyChart
-                  title={title}
-                  points={points}
-                  target={target}
-                  format={perPopulation ? rate : String}
-                  integer={!perPopulation}
-                  summary={summary}
-                />
-              </>
+              <TitledChart
+                title={title}
+                points={points}
+                target={target}
+                format={perPopulation ? rate : String}
+                integer={!perPopulation}
+                summary={summary}
+              />
             }
             table={
-              <table className="w-full border-collapse text-right text-dns-16N-130">
-                <caption className="mb-1 text-left text-std-16B-170">
-                  {fill(c.tableOf, { title })}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className={`${cell} text-left`}>
-                      {c.month}
-                    </th>
-                    <th scope="col" className={cell}>
-                      {c.count}
-                    </th>
-                    <th scope="col" className={cell}>
-                      {c.per100k}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.months.map((m) => (
-                    <tr key={m.month} data-month={m.month}>
-                      <th scope="row" className={`${cell} text-left font-normal`}>
-                        {monthName(m.month)}
-                      </th>
+              <FiguresTable title={title} first={c.month} columns={[c.count, c.per100k]}>
+                <MonthRows
+                  report={report}
+                  monthName={monthName}
+                  figures={(m) => (
+                    <>
                       <td className={cell}>{m[key]}</td>
                       <td className={cell}>{rate(m.per100k[key])}</td>
-                    </tr>
-                  ))}
-                </tbody>
+                    </>
+                  )}
+                />
                 <tfoot>
                   <tr data-month="total">
                     <th scope="row" className={`${cell} text-left`}>
@@ -108,7 +89,7 @@ export function MonthlyCharts({ report }: { report: StatisticsReport }) {
                     <td className={cell}>{rate(report.targets[key])}</td>
                   </tr>
                 </tfoot>
-              </table>
+              </FiguresTable>
             }
           />
         );
@@ -150,51 +131,21 @@ function RateChart({
     <ChartWithTable
       testId="monthly-employmentRate"
       chart={
-        <>
-          <h3 className="mb-2 text-std-20B-150">{title}</h3>
-          <MonthlyChart
-            title={title}
-            points={points}
-            target={target}
-            format={(v) => `${v}%`}
-            summary={summary}
-          />
-        </>
+        <TitledChart
+          title={title}
+          points={points}
+          target={target}
+          format={(v) => `${v}%`}
+          summary={summary}
+        />
       }
       table={
-        <table className="w-full border-collapse text-right text-dns-16N-130">
-          <caption className="mb-1 text-left text-std-16B-170">
-            {fill(c.tableOf, { title })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" className={`${cell} text-left`}>
-                {c.month}
-              </th>
-              <th scope="col" className={cell}>
-                {c.rateTargets}
-              </th>
-              <th scope="col" className={cell}>
-                {c.rateEmployed}
-              </th>
-              <th scope="col" className={cell}>
-                {c.rateIncreased}
-              </th>
-              <th scope="col" className={cell}>
-                {c.rate}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.months.map((m) => (
-              <tr key={m.month} data-month={m.month}>
-                <th scope="row" className={`${cell} text-left font-normal`}>
-                  {monthName(m.month)}
-                </th>
-                {row(m)}
-              </tr>
-            ))}
-          </tbody>
+        <FiguresTable
+          title={title}
+          first={c.month}
+          columns={[c.rateTargets, c.rateEmployed, c.rateIncreased, c.rate]}
+        >
+          <MonthRows report={report} monthName={monthName} figures={row} />
           <tfoot>
             <tr>
               <th scope="row" className={`${cell} text-left`}>
@@ -210,8 +161,42 @@ function RateChart({
               <td className={cell}>{percent(report.targets.employmentRate)}</td>
             </tr>
           </tfoot>
-        </table>
+        </FiguresTable>
       }
     />
+  );
+}
+
+/** The body of a monthly table: a row a month, named in full (令和8年4月), then its figures. */
+function MonthRows({
+  report,
+  monthName,
+  figures,
+}: {
+  report: StatisticsReport;
+  monthName: (month: string) => string;
+  figures: (month: IndicatorFigures) => ReactNode;
+}) {
+  return (
+    <tbody>
+      {report.months.map((m) => (
+        <tr key={m.month} data-month={m.month}>
+          <th scope="row" className={`${cell} text-left font-normal`}>
+            {monthName(m.month)}
+          </th>
+          {figures(m)}
+        </tr>
+      ))}
+    </tbody>
+  );
+}
+
+/** A monthly chart under its heading. */
+function TitledChart(props: ComponentProps<typeof MonthlyChart>) {
+  return (
+    <>
+      <h3 className="mb-2 text-std-20B-150">{props.title}</h3>
+      <MonthlyChart {...props} />
+    </>
   );
 }

@@ -75,7 +75,6 @@ export function MonthlyChart({
   summary: string;
 }) {
   const { t } = useI18n();
-  const id = useId();
   const width = 640;
   const height = 240;
   const margin = { top: 16, right: 16, bottom: 36, left: 56 };
@@ -91,83 +90,79 @@ export function MonthlyChart({
   // Counts get whole-number ticks only: 0.5 of a consultation means nothing.
   const ticks = integer && top % 2 !== 0 ? [0, top] : [0, top / 2, top];
   return (
-    <figure className="m-0">
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        className="h-auto w-full max-w-full"
-        data-testid="monthly-chart"
-      >
-        <title id={`${id}-title`}>{fill(t.statistics.charts.chartOf, { title })}</title>
-        <desc id={`${id}-desc`}>{fill(t.statistics.charts.monthlyAria, { title, summary })}</desc>
-        {ticks.map((tick) => (
-          <g key={tick}>
-            <line
-              x1={margin.left}
-              x2={width - margin.right}
-              y1={y(tick)}
-              y2={y(tick)}
-              stroke={grey}
-              strokeWidth={tick === 0 ? 1.5 : 0.5}
-            />
-            <text x={margin.left - 6} y={y(tick) + 4} textAnchor="end" fontSize={12} fill={ink}>
-              {format(tick)}
-            </text>
+    <ChartFigure
+      width={width}
+      height={height}
+      testId="monthly-chart"
+      title={title}
+      description={fill(t.statistics.charts.monthlyAria, { title, summary })}
+    >
+      {ticks.map((tick) => (
+        <g key={tick}>
+          <line
+            x1={margin.left}
+            x2={width - margin.right}
+            y1={y(tick)}
+            y2={y(tick)}
+            stroke={grey}
+            strokeWidth={tick === 0 ? 1.5 : 0.5}
+          />
+          <text x={margin.left - 6} y={y(tick) + 4} textAnchor="end" fontSize={12} fill={ink}>
+            {format(tick)}
+          </text>
+        </g>
+      ))}
+      {points.map((p, i) => {
+        const x = margin.left + slot * i + slot / 2;
+        return (
+          <g key={p.month}>
+            {p.value !== null && (
+              <rect
+                x={x - barW / 2}
+                y={y(p.value)}
+                width={barW}
+                height={Math.max(y(0) - y(p.value), 0)}
+                fill={blue}
+              />
+            )}
+            {i % labelEvery === 0 && (
+              <text
+                x={x}
+                y={height - margin.bottom + 18}
+                textAnchor="middle"
+                fontSize={12}
+                fill={ink}
+              >
+                {p.label}
+              </text>
+            )}
           </g>
-        ))}
-        {points.map((p, i) => {
-          const x = margin.left + slot * i + slot / 2;
-          return (
-            <g key={p.month}>
-              {p.value !== null && (
-                <rect
-                  x={x - barW / 2}
-                  y={y(p.value)}
-                  width={barW}
-                  height={Math.max(y(0) - y(p.value), 0)}
-                  fill={blue}
-                />
-              )}
-              {i % labelEvery === 0 && (
-                <text
-                  x={x}
-                  y={height - margin.bottom + 18}
-                  textAnchor="middle"
-                  fontSize={12}
-                  fill={ink}
-                >
-                  {p.label}
-                </text>
-              )}
-            </g>
-          );
-        })}
-        {target !== null && (
-          <g>
-            <line
-              x1={margin.left}
-              x2={width - margin.right}
-              y1={y(target)}
-              y2={y(target)}
-              stroke={orange}
-              strokeWidth={2.5}
-              strokeDasharray="8 5"
-            />
-            <text
-              x={width - margin.right}
-              y={y(target) - 6}
-              textAnchor="end"
-              fontSize={12}
-              fill={orange}
-              fontWeight="bold"
-            >
-              {fill(t.statistics.charts.targetLine, { value: format(target) })}
-            </text>
-          </g>
-        )}
-      </svg>
-    </figure>
+        );
+      })}
+      {target !== null && (
+        <g>
+          <line
+            x1={margin.left}
+            x2={width - margin.right}
+            y1={y(target)}
+            y2={y(target)}
+            stroke={orange}
+            strokeWidth={2.5}
+            strokeDasharray="8 5"
+          />
+          <text
+            x={width - margin.right}
+            y={y(target) - 6}
+            textAnchor="end"
+            fontSize={12}
+            fill={orange}
+            fontWeight="bold"
+          >
+            {fill(t.statistics.charts.targetLine, { value: format(target) })}
+          </text>
+        </g>
+      )}
+    </ChartFigure>
   );
 }
 
@@ -188,7 +183,6 @@ export function BarChart({
   summary: string;
 }) {
   const { t } = useI18n();
-  const id = useId();
   const width = 640;
   const labelW = 260;
   const rowH = 26;
@@ -196,34 +190,109 @@ export function BarChart({
   const max = Math.max(...rows.map((r) => r.count), 1);
   const barSpace = width - labelW - 56;
   return (
+    <ChartFigure
+      width={width}
+      height={height}
+      testId="bar-chart"
+      title={title}
+      description={fill(t.statistics.charts.barAria, { title, summary })}
+    >
+      <line x1={labelW} x2={labelW} y1={0} y2={height} stroke={grey} strokeWidth={1} />
+      {rows.map((r, i) => {
+        const barLength = (r.count / max) * barSpace;
+        const top = 4 + i * rowH;
+        return (
+          <g key={r.key}>
+            <text x={labelW - 8} y={top + rowH / 2 + 4} textAnchor="end" fontSize={13} fill={ink}>
+              {r.label.length > 19 ? `${r.label.slice(0, 18)}…` : r.label}
+            </text>
+            <rect x={labelW} y={top + 4} width={barLength} height={rowH - 10} fill={blue} />
+            <text x={labelW + barLength + 6} y={top + rowH / 2 + 4} fontSize={13} fill={ink}>
+              {r.count}
+            </text>
+          </g>
+        );
+      })}
+    </ChartFigure>
+  );
+}
+
+/**
+ * The frame of every chart: an SVG image named 「…のグラフ」 with its figures in words as the
+ * description, so a screen reader hears both.
+ */
+function ChartFigure({
+  width,
+  height,
+  testId,
+  title,
+  description,
+  children,
+}: {
+  width: number;
+  height: number;
+  testId: string;
+  title: string;
+  description: string;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
     <figure className="m-0">
       <svg
         viewBox={`0 0 ${width} ${height}`}
         role="img"
         aria-labelledby={`${id}-title ${id}-desc`}
         className="h-auto w-full max-w-full"
-        data-testid="bar-chart"
+        data-testid={testId}
       >
         <title id={`${id}-title`}>{fill(t.statistics.charts.chartOf, { title })}</title>
-        <desc id={`${id}-desc`}>{fill(t.statistics.charts.barAria, { title, summary })}</desc>
-        <line x1={labelW} x2={labelW} y1={0} y2={height} stroke={grey} strokeWidth={1} />
-        {rows.map((r, i) => {
-          const barLength = (r.count / max) * barSpace;
-          const top = 4 + i * rowH;
-          return (
-            <g key={r.key}>
-              <text x={labelW - 8} y={top + rowH / 2 + 4} textAnchor="end" fontSize={13} fill={ink}>
-                {r.label.length > 19 ? `${r.label.slice(0, 18)}…` : r.label}
-              </text>
-              <rect x={labelW} y={top + 4} width={barLength} height={rowH - 10} fill={blue} />
-              <text x={labelW + barLength + 6} y={top + rowH / 2 + 4} fontSize={13} fill={ink}>
-                {r.count}
-              </text>
-            </g>
-          );
-        })}
+        <desc id={`${id}-desc`}>{description}</desc>
+        {children}
       </svg>
     </figure>
+  );
+}
+
+/**
+ * A table of figures: the caption 「…の表」, a first column naming each row, then the figure
+ * columns; the body (and foot) are the children.
+ */
+export function FiguresTable({
+  title,
+  first,
+  columns,
+  testId,
+  children,
+}: {
+  title: string;
+  /** The heading of the first column (項目, 月). */
+  first: string;
+  columns: readonly string[];
+  testId?: string;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <table className="w-full border-collapse text-right text-dns-16N-130" data-testid={testId}>
+      <caption className="mb-1 text-left text-std-16B-170">
+        {fill(t.statistics.charts.tableOf, { title })}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col" className={`${cell} text-left`}>
+            {first}
+          </th>
+          {columns.map((column) => (
+            <th key={column} scope="col" className={cell}>
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      {children}
+    </table>
   );
 }
 
@@ -243,23 +312,12 @@ export function CountTable({
   const { t } = useI18n();
   const c = t.statistics.charts;
   return (
-    <table className="w-full border-collapse text-right text-dns-16N-130" data-testid={testId}>
-      <caption className="mb-1 text-left text-std-16B-170">{fill(c.tableOf, { title })}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className={`${cell} text-left`}>
-            {c.item}
-          </th>
-          <th scope="col" className={cell}>
-            {c.count}
-          </th>
-          {shareOf !== undefined && (
-            <th scope="col" className={cell}>
-              {c.share}
-            </th>
-          )}
-        </tr>
-      </thead>
+    <FiguresTable
+      title={title}
+      first={c.item}
+      columns={shareOf === undefined ? [c.count] : [c.count, c.share]}
+      testId={testId}
+    >
       <tbody>
         {rows.map((r) => (
           <tr key={r.key} data-key={r.key}>
@@ -273,7 +331,7 @@ export function CountTable({
           </tr>
         ))}
       </tbody>
-    </table>
+    </FiguresTable>
   );
 }
 
