@@ -1,4 +1,5 @@
 import { benchCases } from './cases';
+import { benchLoad } from './load';
 import { benchMeetings } from './meetings';
 import { benchStartup } from './startup';
 import { benchStatistics } from './statistics';
@@ -12,6 +13,7 @@ const all: Record<string, () => Promise<string>> = {
   cases: benchCases,
   meetings: benchMeetings,
   statistics: benchStatistics,
+  load: benchLoad,
 };
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const name of chosen.length ? chosen : Object.keys(all)) {
