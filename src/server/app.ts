@@ -17,6 +17,7 @@ import { handleError } from './http/error-boundary';
 import { accessLog, requestBasics } from './http/request-basics';
 import { noStore, securityHeaders } from './http/security-headers';
 import { mountWebAssets } from './http/web-assets';
+import { importRoutes } from './imports/routes';
 import { meetingRoutes, meetingSeriesRoutes } from './meetings/routes';
 import { caseMultiAgencyRoutes, multiAgencyRoutes } from './multi-agency/routes';
 import {
@@ -61,6 +62,7 @@ export const api = new Hono<AppEnv>()
   .route('/meetings', meetingRoutes)
   .route('/', referralRoutes)
   .route('/social-resources', socialResourceRoutes)
+  .route('/imports', importRoutes)
   .route('/resource-gaps', resourceGapRoutes)
   .route('/cases', outreachRoutes)
   .route('/cases', participationRoutes)

@@ -45,6 +45,7 @@ import type {
 } from '../../domain/organisations';
 import type { OutreachChannel, OutreachOutcome } from '../../domain/participation/outreach';
 import type { Role } from '../../domain/roles';
+import type { ImportTables } from './schema-imports';
 import type { MultiAgencyTables } from './schema-multi-agency';
 import type { ParticipationTables } from './schema-participation';
 import type { ReferralTables } from './schema-referrals';
@@ -847,7 +848,8 @@ export interface Database
     ResourceTables,
     MultiAgencyTables,
     ParticipationTables,
-    StatisticsTables {
+    StatisticsTables,
+    ImportTables {
   municipality: MunicipalityTable;
   district: DistrictTable;
   support_agency: SupportAgencyTable;

@@ -199,15 +199,33 @@ export function readCsvTable<K extends string>(
       message: importMessage('unreadable', lang, { row: error.row }),
     });
   }
+  return tableFromRecords(records, columns, lang);
+}
+
+/**
+ * The rows of a file already split into cells (CSV, or an .xlsx sheet), read by column as
+ * `readCsvTable` does. `maxRows` is larger for a bulk import than for a directory.
+ */
+export function tableFromRecords<K extends string>(
+  records: { row: number; cells: string[] }[],
+  columns: readonly CsvColumn<K>[],
+  lang: Lang,
+  maxRows: number = maxImportRows,
+): CsvTable<K> {
+  const fail = (problem: ImportProblem): CsvTable<K> => ({
+    rows: [],
+    headings: {},
+    problems: [problem],
+  });
   const [header, ...data] = records;
   if (!header || data.length === 0) {
     return fail({ row: header?.row ?? 1, column: null, message: importMessage('noRows', lang) });
   }
-  if (data.length > maxImportRows) {
+  if (data.length > maxRows) {
     return fail({
       row: 1,
       column: null,
-      message: importMessage('tooManyRows', lang, { max: maxImportRows }),
+      message: importMessage('tooManyRows', lang, { max: maxRows }),
     });
   }
 

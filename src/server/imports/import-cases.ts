@@ -1,0 +1,261 @@
+import { sql } from 'kysely';
+import {
+  type ConsultationTopic,
+  consultationTopicLabels,
+  consultationTopics,
+  type RouteIn,
+  routeInLabels,
+  routesIn,
+} from '../../domain/cases/vocabulary';
+import type { Lang } from '../../domain/errors';
+import { ScopedReader } from '../access/scoped-reader';
+import { fiscalYearOf } from '../cases/new-case';
+import type { ActorContext, AppDeps } from '../http/context';
+import {
+  type CsvColumn,
+  choiceFromCell,
+  type ImportReport,
+  listFromCell,
+} from '../http/csv-import';
+import {
+  authorizeImport,
+  type BulkImportInput,
+  dateFromCell,
+  type KindSpec,
+  message,
+  runBulkImport,
+} from './run-bulk-import';
+
+const caseColumns = [
+  { key: 'ref', header: { ja: '管理番号', en: 'Reference' }, required: true },
+  { key: 'personRef', header: { ja: '相談者番号', en: 'Person reference' } },
+  { key: 'name', header: { ja: '氏名', en: 'Name' } },
+  { key: 'birthDate', header: { ja: '生年月日', en: 'Date of birth' } },
+  { key: 'receivedOn', header: { ja: '受付日', en: 'Received on' }, required: true },
+  { key: 'routeIn', header: { ja: '経路', en: 'Route' }, required: true },
+  { key: 'topics', header: { ja: '相談内容の分類', en: 'Topics' }, required: true },
+  { key: 'worker', header: { ja: '担当者', en: 'Lead worker' } },
+  { key: 'status', header: { ja: '状態', en: 'Status' } },
+  { key: 'closedOn', header: { ja: '終結日', en: 'Closed on' } },
+] as const satisfies readonly CsvColumn[];
+type CaseKey = (typeof caseColumns)[number]['key'];
+
+/** The three states a list from before Tsunagu can say a case is in. */
+const importStatuses = ['intake', 'in_support', 'closed'] as const;
+type ImportStatus = (typeof importStatuses)[number];
+const importStatusLabels: Record<ImportStatus, { ja: string; en: string }> = {
+  intake: { ja: '受付', en: 'Received' },
+  in_support: { ja: '支援中', en: 'In support' },
+  closed: { ja: '終結', en: 'Closed' },
+};
+
+const caseMessages = {
+  unknownPerson: {
+    ja: '相談者が見つかりません。相談者番号、または氏名と生年月日を確認してください。',
+    en: 'The person was not found. Check the person reference, or the name and date of birth.',
+  },
+  unknownWorker: {
+    ja: '担当者「{value}」が見つかりません。この機関の職員のログインIDを入れてください。',
+    en: 'There is no worker “{value}”. Use the login ID of a worker of this agency.',
+  },
+  closedOnRequired: {
+    ja: '状態が「終結」の行は終結日を入れてください。',
+    en: 'A closed case needs the date it was closed.',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+interface CaseRecord {
+  personId: string;
+  receivedOn: string;
+  routeIn: RouteIn;
+  topics: ConsultationTopic[];
+  workerId: string;
+  status: ImportStatus;
+  closedOn: string | null;
+}
+
+/**
+ * 相談 from a list: the person by 相談者番号 (as imported) or by 氏名 and 生年月日, 受付日, 経路,
+ * 相談内容の分類 (the first is the main one), 担当者 (login ID; the importer by default) and
+ * 状態 (受付/支援中/終結). Each case gets its 相談番号 from the municipality's counter, its
+ * 受付票 and one transition; the district history follows from the database trigger.
+ */
+export async function importCases(
+  deps: AppDeps,
+  ctx: ActorContext,
+  input: BulkImportInput,
+): Promise<ImportReport> {
+  authorizeImport(ctx, 'case');
+  const lang = ctx.lang;
+  const agencyId = ctx.actor.supportAgencyId ?? '';
+  const personByRef = new Map<string, string>();
+  const personByNameBirth = new Map<string, string>();
+  const workers = new Map<string, string>();
+  const say = (key: keyof typeof caseMessages, params: Record<string, string> = {}) =>
+    caseMessages[key][lang].replace(/\{(\w+)\}/g, (_, n: string) => params[n] ?? '');
+  const spec: KindSpec<CaseKey, CaseRecord> = {
+    link: 'case',
+    personOf: (_, r) => r.personId,
+    columns: caseColumns,
+    check: (values, _row, problem) => {
+      const personRef = (values.personRef ?? '').normalize('NFKC').trim();
+      const name = (values.name ?? '').trim();
+      const birth =
+        (values.birthDate ?? '').trim() === '' ? null : dateFromCell(values.birthDate ?? '');
+      const personId =
+        personRef !== ''
+          ? personByRef.get(personRef)
+          : name !== '' && birth
+            ? personByNameBirth.get(`${name.normalize('NFKC')}\n${birth}`)
+            : undefined;
+      if (!personId) problem(personRef !== '' ? 'personRef' : 'name', say('unknownPerson'));
+      const receivedText = (values.receivedOn ?? '').trim();
+      const receivedOn = receivedText === '' ? null : dateFromCell(receivedText);
+      if (receivedText === '') problem('receivedOn', message('required', lang));
+      else if (!receivedOn)
+        problem('receivedOn', message('badDate', lang, { value: receivedText }));
+      const route = choiceFromCell(values.routeIn ?? '', routesIn, routeInLabels, lang);
+      if ('message' in route) problem('routeIn', route.message);
+      else if (!route.code) problem('routeIn', message('required', lang));
+      const topics: ConsultationTopic[] = [];
+      for (const cell of listFromCell(values.topics ?? '')) {
+        const topic = choiceFromCell(cell, consultationTopics, consultationTopicLabels, lang);
+        if ('message' in topic) problem('topics', topic.message);
+        else if (topic.code && !topics.includes(topic.code)) topics.push(topic.code);
+      }
+      if ((values.topics ?? '').trim() === '') problem('topics', message('required', lang));
+      const login = (values.worker ?? '').trim();
+      const workerId = login === '' ? ctx.actor.userId : workers.get(login);
+      if (!workerId) problem('worker', say('unknownWorker', { value: login }));
+      const status = choiceFromCell(values.status ?? '', importStatuses, importStatusLabels, lang);
+      if ('message' in status) problem('status', status.message);
+      const closedText = (values.closedOn ?? '').trim();
+      const closedOn = closedText === '' ? null : dateFromCell(closedText);
+      if (closedText !== '' && !closedOn)
+        problem('closedOn', message('badDate', lang, { value: closedText }));
+      const code = 'message' in status ? null : (status.code ?? 'intake');
+      if (code === 'closed' && closedText === '') problem('closedOn', say('closedOnRequired'));
+      if (!personId || !receivedOn || 'message' in route || !route.code || topics.length === 0)
+        return null;
+      if (!workerId || !code || (code === 'closed' && !closedOn)) return null;
+      return {
+        personId,
+        receivedOn,
+        routeIn: route.code,
+        topics,
+        workerId,
+        status: code,
+        closedOn: code === 'closed' ? closedOn : null,
+      };
+    },
+    insert: async (trx, rows) => {
+      const municipalityId = ctx.actor.municipalityId;
+      const now = deps.now();
+      // One step of the counter per fiscal year for the whole batch, numbered in file order.
+      const byYear = new Map<number, number>();
+      for (const r of rows) {
+        const fy = fiscalYearOf(r.record.receivedOn);
+        byYear.set(fy, (byYear.get(fy) ?? 0) + 1);
+      }
+      const next = new Map<number, number>();
+      for (const [fy, n] of byYear) {
+        const row = await trx
+          .insertInto('case_number_counter')
+          .values({ municipality_id: municipalityId, fiscal_year: fy, last_number: n })
+          .onConflict((oc) =>
+            oc.columns(['municipality_id', 'fiscal_year']).doUpdateSet({
+              last_number: sql`case_number_counter.last_number + ${n}`,
+            }),
+          )
+          .returning('last_number')
+          .executeTakeFirstOrThrow();
+        next.set(fy, row.last_number - n + 1);
+      }
+      const districts = new Map<string, string | null>();
+      const personIds = [...new Set(rows.map((r) => r.record.personId))];
+      for (const p of await trx
+        .selectFrom('person')
+        .select(['id', 'district_id'])
+        .where('id', 'in', personIds)
+        .execute())
+        districts.set(p.id, p.district_id);
+      const cases = rows.map(({ id, record: r }) => {
+        const fy = fiscalYearOf(r.receivedOn);
+        const number = next.get(fy) ?? 1;
+        next.set(fy, number + 1);
+        return {
+          id,
+          municipality_id: municipalityId,
+          case_number: `${fy}-${String(number).padStart(5, '0')}`,
+          person_id: r.personId,
+          support_agency_id: agencyId,
+          lead_worker_id: r.workerId,
+          district_id: districts.get(r.personId) ?? null,
+          status: r.status,
+          status_changed_at: now,
+          opened_on: r.receivedOn,
+          intake_on: r.receivedOn,
+          closed_on: r.closedOn,
+        };
+      });
+      await trx.insertInto('support_case').values(cases).execute();
+      await trx
+        .insertInto('intake')
+        .values(
+          rows.map(({ id, record: r }) => ({
+            case_id: id,
+            municipality_id: municipalityId,
+            received_on: r.receivedOn,
+            received_by: r.workerId,
+            route_in: r.routeIn,
+            topics: r.topics,
+            main_topic: r.topics[0] as ConsultationTopic,
+          })),
+        )
+        .execute();
+      await trx
+        .insertInto('case_transition')
+        .values(
+          rows.map(({ id, record: r }) => ({
+            case_id: id,
+            municipality_id: municipalityId,
+            from_status: null,
+            to_status: r.status,
+            action: 'import',
+            actor_user_id: ctx.actor.userId,
+            occurred_at: now,
+          })),
+        )
+        .execute();
+    },
+  };
+  return runBulkImport(deps, ctx, input, spec, async (db) => {
+    personByRef.clear();
+    personByNameBirth.clear();
+    workers.clear();
+    const municipalityId = ctx.actor.municipalityId;
+    // People this municipality imported, and people the worker may see through their cases.
+    const imported = await db
+      .selectFrom('import_link')
+      .innerJoin('person', 'person.id', 'import_link.record_id')
+      .select(['import_link.external_ref', 'person.id', 'person.name', 'person.birth_date'])
+      .where('import_link.municipality_id', '=', municipalityId)
+      .where('import_link.kind', '=', 'person')
+      .where('person.municipality_id', '=', municipalityId)
+      .execute();
+    const visible = await new ScopedReader(db, ctx.actor)
+      .persons()
+      .select(['person.id', 'person.name', 'person.birth_date'])
+      .execute();
+    for (const p of [...imported, ...visible]) {
+      if (p.birth_date) personByNameBirth.set(`${p.name.normalize('NFKC')}\n${p.birth_date}`, p.id);
+    }
+    for (const p of imported) personByRef.set(p.external_ref, p.id);
+    for (const u of await new ScopedReader(db, ctx.actor)
+      .users()
+      .select(['app_user.id', 'app_user.login_id', 'app_user.support_agency_id'])
+      .execute()) {
+      if (u.support_agency_id === agencyId) workers.set(u.login_id, u.id);
+    }
+  });
+}

@@ -1,0 +1,118 @@
+import { type ContactMode, contactModeLabels, contactModes } from '../../domain/cases/vocabulary';
+import { ScopedReader } from '../access/scoped-reader';
+import type { ActorContext, AppDeps } from '../http/context';
+import { type CsvColumn, choiceFromCell, type ImportReport } from '../http/csv-import';
+import {
+  authorizeImport,
+  type BulkImportInput,
+  dateTimeFromCell,
+  type KindSpec,
+  message,
+  runBulkImport,
+} from './run-bulk-import';
+
+const contactColumns = [
+  { key: 'ref', header: { ja: '記録番号', en: 'Record reference' }, required: true },
+  { key: 'caseRef', header: { ja: '管理番号', en: 'Reference' } },
+  { key: 'caseNumber', header: { ja: '相談番号', en: 'Case number' } },
+  { key: 'occurredAt', header: { ja: '日時', en: 'Date and time' }, required: true },
+  { key: 'mode', header: { ja: '方法', en: 'Mode' }, required: true },
+  { key: 'summary', header: { ja: '内容', en: 'Summary' }, required: true },
+] as const satisfies readonly CsvColumn[];
+type ContactKey = (typeof contactColumns)[number]['key'];
+
+interface ContactRecordInput {
+  caseId: string;
+  occurredAt: string;
+  mode: ContactMode;
+  summary: string;
+}
+
+/** 支援経過記録 from a list: the case by 管理番号 (as imported) or 相談番号, 日時, 方法, 内容. */
+export async function importContacts(
+  deps: AppDeps,
+  ctx: ActorContext,
+  input: BulkImportInput,
+): Promise<ImportReport> {
+  authorizeImport(ctx, 'contact_record');
+  const lang = ctx.lang;
+  const byCaseNumber = new Map<string, string>();
+  const byCaseRef = new Map<string, string>();
+  const personOfCase = new Map<string, string>();
+  const spec: KindSpec<ContactKey, ContactRecordInput> = {
+    link: 'contact',
+    personOf: (_, r) => personOfCase.get(r.caseId) ?? null,
+    columns: contactColumns,
+    check: (values, _row, problem) => {
+      const caseRef = (values.caseRef ?? '').normalize('NFKC').trim();
+      const caseNumber = (values.caseNumber ?? '').normalize('NFKC').trim();
+      let caseId: string | undefined;
+      if (caseRef !== '') {
+        caseId = byCaseRef.get(caseRef);
+        if (!caseId) problem('caseRef', message('unknownCase', lang, { value: caseRef }));
+      } else if (caseNumber !== '') {
+        caseId = byCaseNumber.get(caseNumber);
+        if (!caseId) problem('caseNumber', message('unknownCase', lang, { value: caseNumber }));
+      } else {
+        problem(
+          contactColumns.some((c) => c.key === 'caseRef') ? 'caseRef' : 'caseNumber',
+          message('noCaseRef', lang),
+        );
+      }
+      const occurredText = (values.occurredAt ?? '').trim();
+      const occurredAt = occurredText === '' ? null : dateTimeFromCell(occurredText);
+      if (occurredText === '') problem('occurredAt', message('required', lang));
+      else if (!occurredAt)
+        problem('occurredAt', message('badDateTime', lang, { value: occurredText }));
+      let mode: ContactMode | null = null;
+      const modeChoice = choiceFromCell(values.mode ?? '', contactModes, contactModeLabels, lang);
+      if ('message' in modeChoice) problem('mode', modeChoice.message);
+      else if (!modeChoice.code) problem('mode', message('required', lang));
+      else mode = modeChoice.code;
+      const summary = (values.summary ?? '').trim();
+      if (summary === '') problem('summary', message('required', lang));
+      else if (summary.length > 10_000)
+        problem('summary', message('tooLong', lang, { max: 10_000 }));
+      if (!caseId || !occurredAt || !mode || summary === '' || summary.length > 10_000) return null;
+      return { caseId, occurredAt, mode, summary };
+    },
+    insert: async (trx, rows) => {
+      await trx
+        .insertInto('contact_record')
+        .values(
+          rows.map(({ id, record: r }) => ({
+            id,
+            municipality_id: ctx.actor.municipalityId,
+            case_id: r.caseId,
+            occurred_at: r.occurredAt,
+            mode: r.mode,
+            summary: r.summary,
+            recorded_by: ctx.actor.userId,
+          })),
+        )
+        .execute();
+    },
+  };
+  return runBulkImport(deps, ctx, input, spec, async (db) => {
+    byCaseNumber.clear();
+    byCaseRef.clear();
+    const cases = await new ScopedReader(db, ctx.actor)
+      .cases()
+      .select(['support_case.id', 'support_case.case_number', 'support_case.person_id'])
+      .execute();
+    const visible = new Set<string>();
+    personOfCase.clear();
+    for (const c of cases) {
+      personOfCase.set(c.id, c.person_id);
+      byCaseNumber.set(c.case_number, c.id);
+      visible.add(c.id);
+    }
+    const links = await db
+      .selectFrom('import_link')
+      .select(['external_ref', 'record_id'])
+      .where('municipality_id', '=', ctx.actor.municipalityId)
+      .where('kind', '=', 'case')
+      .execute();
+    for (const l of links) if (visible.has(l.record_id)) byCaseRef.set(l.external_ref, l.record_id);
+  });
+}

@@ -1,0 +1,124 @@
+import { type Sex, sexes, sexLabels } from '../../domain/cases/vocabulary';
+import { phoneDigits, searchKey } from '../../domain/text/search';
+import { ScopedReader } from '../access/scoped-reader';
+import type { ActorContext, AppDeps } from '../http/context';
+import {
+  type CsvColumn,
+  choiceFromCell,
+  type ImportReport,
+  importMessage,
+} from '../http/csv-import';
+import {
+  authorizeImport,
+  type BulkImportInput,
+  dateFromCell,
+  type KindSpec,
+  message,
+  runBulkImport,
+} from './run-bulk-import';
+
+const personColumns = [
+  { key: 'ref', header: { ja: '管理番号', en: 'Reference' }, required: true },
+  { key: 'name', header: { ja: '氏名', en: 'Name' }, required: true },
+  { key: 'kana', header: { ja: 'ふりがな', en: 'Reading' } },
+  { key: 'sex', header: { ja: '性別', en: 'Sex' } },
+  { key: 'birthDate', header: { ja: '生年月日', en: 'Date of birth' } },
+  { key: 'address', header: { ja: '住所', en: 'Address' } },
+  { key: 'phone', header: { ja: '電話', en: 'Phone' } },
+  { key: 'district', header: { ja: '地区', en: 'District' } },
+] as const satisfies readonly CsvColumn[];
+type PersonKey = (typeof personColumns)[number]['key'];
+
+interface PersonRecord {
+  name: string;
+  kana: string | null;
+  sex: Sex | null;
+  birthDate: string | null;
+  address: string | null;
+  phone: string | null;
+  districtId: string | null;
+}
+
+/** 相談者 from an agency's list: 氏名, ふりがな, 性別, 生年月日 (西暦 or 和暦), 住所, 電話, 地区. */
+export async function importPersons(
+  deps: AppDeps,
+  ctx: ActorContext,
+  input: BulkImportInput,
+): Promise<ImportReport> {
+  authorizeImport(ctx, 'person');
+  const lang = ctx.lang;
+  const districts = new Map<string, string>();
+  const text = (v: string | undefined) => {
+    const t = (v ?? '').trim();
+    return t === '' ? null : t;
+  };
+  const spec: KindSpec<PersonKey, PersonRecord> = {
+    link: 'person',
+    personOf: (id) => id,
+    columns: personColumns,
+    check: (values, _row, problem) => {
+      const name = text(values.name);
+      if (!name) problem('name', message('required', lang));
+      else if (name.length > 100) problem('name', message('tooLong', lang, { max: 100 }));
+      const sex = choiceFromCell(values.sex ?? '', sexes, sexLabels, lang);
+      if ('message' in sex) problem('sex', sex.message);
+      let birthDate: string | null = null;
+      if (text(values.birthDate)) {
+        birthDate = dateFromCell(values.birthDate ?? '');
+        if (!birthDate)
+          problem('birthDate', message('badDate', lang, { value: values.birthDate ?? '' }));
+      }
+      let districtId: string | null = null;
+      const district = text(values.district);
+      if (district) {
+        districtId = districts.get(district.normalize('NFKC')) ?? null;
+        if (!districtId)
+          problem('district', importMessage('unknownDistrict', lang, { value: district }));
+      }
+      if (!name || 'message' in sex) return null;
+      return {
+        name,
+        kana: text(values.kana),
+        sex: sex.code,
+        birthDate,
+        address: text(values.address),
+        phone: text(values.phone),
+        districtId,
+      };
+    },
+    insert: async (trx, rows) => {
+      await trx
+        .insertInto('person')
+        .values(
+          rows.map(({ id, record: r }) => {
+            const key = searchKey(r.name, r.kana);
+            const digits = phoneDigits(r.phone);
+            return {
+              id,
+              municipality_id: ctx.actor.municipalityId,
+              name: r.name,
+              name_kana: r.kana,
+              sex: r.sex,
+              birth_date: r.birthDate,
+              address_street: r.address,
+              phone_home: r.phone,
+              district_id: r.districtId,
+              search_text: key.text,
+              search_grams: key.grams,
+              phone_numbers: digits ? [digits] : [],
+            };
+          }),
+        )
+        .execute();
+    },
+  };
+  return runBulkImport(deps, ctx, input, spec, async (db) => {
+    districts.clear();
+    for (const d of await new ScopedReader(db, ctx.actor)
+      .districts()
+      .select(['id', 'name'])
+      .execute()) {
+      districts.set(d.name.normalize('NFKC'), d.id);
+    }
+  });
+}
