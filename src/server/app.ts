@@ -18,6 +18,7 @@ import { accessLog, requestBasics } from './http/request-basics';
 import { noStore, securityHeaders } from './http/security-headers';
 import { mountWebAssets } from './http/web-assets';
 import { importRoutes } from './imports/routes';
+import { maxBulkImportBodyBytes } from './imports/run-bulk-import';
 import { meetingRoutes, meetingSeriesRoutes } from './meetings/routes';
 import { caseMultiAgencyRoutes, multiAgencyRoutes } from './multi-agency/routes';
 import {
@@ -80,7 +81,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', requestBasics(deps));
   app.use('*', accessLog(deps));
   app.use('*', securityHeaders);
-  // Scans of signed forms may be up to 10 MB; everything else is small JSON.
+  // Scans of signed forms may be up to 10 MB, a bulk import's list some 30 MB; everything else
+  // is small JSON.
   const limit = (maxSize: number) =>
     bodyLimit({
       maxSize,
@@ -90,9 +92,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     });
   const smallBody = limit(2 * 1024 * 1024);
   const fileBody = limit(maxAttachmentBytes + 64 * 1024);
-  app.use('/api/*', (c, next) =>
-    /\/attachments$/.test(c.req.path) ? fileBody(c, next) : smallBody(c, next),
-  );
+  const importBody = limit(maxBulkImportBodyBytes);
+  app.use('/api/*', (c, next) => {
+    if (/\/attachments$/.test(c.req.path)) return fileBody(c, next);
+    if (c.req.path.startsWith('/api/imports/')) return importBody(c, next);
+    return smallBody(c, next);
+  });
   app.use('/api/*', noStore, loadSession, csrfProtection);
   app.route('/api', api);
   app.all('/api/*', () => {

@@ -333,6 +333,44 @@ export function listFromCell(cell: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Several choices in one cell, as `listFromCell` splits them; a label that itself holds a
+ * separator (「仕事探し、就職について」, “Illness, health, disability”) is taken whole first, so
+ * the form's own wording can be pasted. Each piece that is no choice gives its message.
+ */
+export function choicesFromCell<T extends string>(
+  cell: string,
+  codes: readonly T[],
+  labels: Record<T, { ja: string; en: string }>,
+  lang: Lang,
+): { codes: T[]; messages: string[] } {
+  // Pieces at even positions, the separators between them at odd ones.
+  const parts = cell.split(/([、,，;；\r\n]+)/);
+  const pieces = parts.filter((_, i) => i % 2 === 0);
+  const joined = (from: number, to: number) => parts.slice(from * 2, to * 2 + 1).join('');
+  const found: T[] = [];
+  const messages: string[] = [];
+  let i = 0;
+  while (i < pieces.length) {
+    let next = i + 1;
+    for (let j = pieces.length - 1; j > i; j--) {
+      const longer = choiceFromCell(joined(i, j), codes, labels, lang);
+      if ('code' in longer && longer.code) {
+        if (!found.includes(longer.code)) found.push(longer.code);
+        next = j + 1;
+        break;
+      }
+    }
+    if (next === i + 1) {
+      const one = choiceFromCell(pieces[i] ?? '', codes, labels, lang);
+      if ('message' in one) messages.push(one.message);
+      else if (one.code && !found.includes(one.code)) found.push(one.code);
+    }
+    i = next;
+  }
+  return { codes: found, messages };
+}
+
 /** Rows naming the same record twice: the later row is a problem pointing at the first. */
 export function duplicateRows(
   rows: { row: number; name: string }[],

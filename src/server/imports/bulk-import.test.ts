@@ -198,6 +198,23 @@ describe('bulk import of contact records', () => {
     expect(again.body).toMatchObject({ applied: true, created: 0, unchanged: 10_000 });
     expect(await count('contact_record')).toBe(before + 10_000);
   });
+
+  it('takes a file larger than other requests may be (a whole list of an agency)', async () => {
+    const opened = await openIntakeCase(worker);
+    const caseNumber = (opened as unknown as { caseNumber: string }).caseNumber;
+    const long = '長い面談の記録。'.repeat(1000);
+    const rows = Array.from(
+      { length: 120 },
+      (_, i) => `L-${i},${caseNumber},2026-05-01,面談,${long}`,
+    );
+    const file = Buffer.from(['記録番号,相談番号,日時,方法,内容', ...rows].join('\r\n')).toString(
+      'base64',
+    );
+    expect(file.length).toBeGreaterThan(2 * 1024 * 1024);
+    const res = await worker.post<Report>('/api/imports/contacts', { file, dryRun: true });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ created: 120, problems: [] });
+  });
 });
 
 describe('bulk import of cases', () => {
@@ -210,7 +227,8 @@ describe('bulk import of cases', () => {
       '管理番号,相談者番号,氏名,生年月日,受付日,経路,相談内容の分類,担当者,状態,終結日';
     const good = [
       `K-001,P-001,,,令和8年4月1日,本人が来所,収入・生活費のこと、住まいについて,${world.users.chief.login_id},支援中,`,
-      'K-002,,仮名 太郎,1990-04-01,2026-04-02,関係機関から,債務について,,終結,2026-06-30',
+      // A label holding 「、」 is read whole.
+      'K-002,,仮名 太郎,1990-04-01,2026-04-02,関係機関から,債務について、仕事探し、就職について,,終結,2026-06-30',
     ];
     const bad = [
       header,
@@ -279,7 +297,7 @@ describe('bulk import of cases', () => {
         lead_worker_id: world.users.supportWorker.id,
         closed_on: '2026-06-30',
         main_topic: 'debt',
-        topics: ['debt'],
+        topics: ['debt', 'job_search'],
       },
     ]);
     const again = await worker.post<Report>('/api/imports/cases', { csv });

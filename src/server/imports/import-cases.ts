@@ -8,15 +8,17 @@ import {
   routesIn,
 } from '../../domain/cases/vocabulary';
 import type { Lang } from '../../domain/errors';
+import {
+  type CaseImportKey,
+  caseImportColumns,
+  type ImportStatus,
+  importStatuses,
+  importStatusLabels,
+} from '../../domain/imports/bulk-import-columns';
 import { ScopedReader } from '../access/scoped-reader';
 import { fiscalYearOf } from '../cases/new-case';
 import type { ActorContext, AppDeps } from '../http/context';
-import {
-  type CsvColumn,
-  choiceFromCell,
-  type ImportReport,
-  listFromCell,
-} from '../http/csv-import';
+import { choiceFromCell, choicesFromCell, type ImportReport } from '../http/csv-import';
 import {
   authorizeImport,
   type BulkImportInput,
@@ -25,29 +27,6 @@ import {
   message,
   runBulkImport,
 } from './run-bulk-import';
-
-const caseColumns = [
-  { key: 'ref', header: { ja: '管理番号', en: 'Reference' }, required: true },
-  { key: 'personRef', header: { ja: '相談者番号', en: 'Person reference' } },
-  { key: 'name', header: { ja: '氏名', en: 'Name' } },
-  { key: 'birthDate', header: { ja: '生年月日', en: 'Date of birth' } },
-  { key: 'receivedOn', header: { ja: '受付日', en: 'Received on' }, required: true },
-  { key: 'routeIn', header: { ja: '経路', en: 'Route' }, required: true },
-  { key: 'topics', header: { ja: '相談内容の分類', en: 'Topics' }, required: true },
-  { key: 'worker', header: { ja: '担当者', en: 'Lead worker' } },
-  { key: 'status', header: { ja: '状態', en: 'Status' } },
-  { key: 'closedOn', header: { ja: '終結日', en: 'Closed on' } },
-] as const satisfies readonly CsvColumn[];
-type CaseKey = (typeof caseColumns)[number]['key'];
-
-/** The three states a list from before Tsunagu can say a case is in. */
-const importStatuses = ['intake', 'in_support', 'closed'] as const;
-type ImportStatus = (typeof importStatuses)[number];
-const importStatusLabels: Record<ImportStatus, { ja: string; en: string }> = {
-  intake: { ja: '受付', en: 'Received' },
-  in_support: { ja: '支援中', en: 'In support' },
-  closed: { ja: '終結', en: 'Closed' },
-};
 
 const caseMessages = {
   unknownPerson: {
@@ -93,10 +72,10 @@ export async function importCases(
   const workers = new Map<string, string>();
   const say = (key: keyof typeof caseMessages, params: Record<string, string> = {}) =>
     caseMessages[key][lang].replace(/\{(\w+)\}/g, (_, n: string) => params[n] ?? '');
-  const spec: KindSpec<CaseKey, CaseRecord> = {
+  const spec: KindSpec<CaseImportKey, CaseRecord> = {
     link: 'case',
     personOf: (_, r) => r.personId,
-    columns: caseColumns,
+    columns: caseImportColumns,
     check: (values, _row, problem) => {
       const personRef = (values.personRef ?? '').normalize('NFKC').trim();
       const name = (values.name ?? '').trim();
@@ -117,12 +96,13 @@ export async function importCases(
       const route = choiceFromCell(values.routeIn ?? '', routesIn, routeInLabels, lang);
       if ('message' in route) problem('routeIn', route.message);
       else if (!route.code) problem('routeIn', message('required', lang));
-      const topics: ConsultationTopic[] = [];
-      for (const cell of listFromCell(values.topics ?? '')) {
-        const topic = choiceFromCell(cell, consultationTopics, consultationTopicLabels, lang);
-        if ('message' in topic) problem('topics', topic.message);
-        else if (topic.code && !topics.includes(topic.code)) topics.push(topic.code);
-      }
+      const { codes: topics, messages: topicProblems } = choicesFromCell(
+        values.topics ?? '',
+        consultationTopics,
+        consultationTopicLabels,
+        lang,
+      );
+      for (const text of topicProblems) problem('topics', text);
       if ((values.topics ?? '').trim() === '') problem('topics', message('required', lang));
       const login = (values.worker ?? '').trim();
       const workerId = login === '' ? ctx.actor.userId : workers.get(login);

@@ -1,7 +1,11 @@
 import { type ContactMode, contactModeLabels, contactModes } from '../../domain/cases/vocabulary';
+import {
+  type ContactImportKey,
+  contactImportColumns,
+} from '../../domain/imports/bulk-import-columns';
 import { ScopedReader } from '../access/scoped-reader';
 import type { ActorContext, AppDeps } from '../http/context';
-import { type CsvColumn, choiceFromCell, type ImportReport } from '../http/csv-import';
+import { choiceFromCell, type ImportReport } from '../http/csv-import';
 import {
   authorizeImport,
   type BulkImportInput,
@@ -10,16 +14,6 @@ import {
   message,
   runBulkImport,
 } from './run-bulk-import';
-
-const contactColumns = [
-  { key: 'ref', header: { ja: '記録番号', en: 'Record reference' }, required: true },
-  { key: 'caseRef', header: { ja: '管理番号', en: 'Reference' } },
-  { key: 'caseNumber', header: { ja: '相談番号', en: 'Case number' } },
-  { key: 'occurredAt', header: { ja: '日時', en: 'Date and time' }, required: true },
-  { key: 'mode', header: { ja: '方法', en: 'Mode' }, required: true },
-  { key: 'summary', header: { ja: '内容', en: 'Summary' }, required: true },
-] as const satisfies readonly CsvColumn[];
-type ContactKey = (typeof contactColumns)[number]['key'];
 
 interface ContactRecordInput {
   caseId: string;
@@ -39,10 +33,10 @@ export async function importContacts(
   const byCaseNumber = new Map<string, string>();
   const byCaseRef = new Map<string, string>();
   const personOfCase = new Map<string, string>();
-  const spec: KindSpec<ContactKey, ContactRecordInput> = {
+  const spec: KindSpec<ContactImportKey, ContactRecordInput> = {
     link: 'contact',
     personOf: (_, r) => personOfCase.get(r.caseId) ?? null,
-    columns: contactColumns,
+    columns: contactImportColumns,
     check: (values, _row, problem) => {
       const caseRef = (values.caseRef ?? '').normalize('NFKC').trim();
       const caseNumber = (values.caseNumber ?? '').normalize('NFKC').trim();
@@ -55,7 +49,7 @@ export async function importContacts(
         if (!caseId) problem('caseNumber', message('unknownCase', lang, { value: caseNumber }));
       } else {
         problem(
-          contactColumns.some((c) => c.key === 'caseRef') ? 'caseRef' : 'caseNumber',
+          contactImportColumns.some((c) => c.key === 'caseRef') ? 'caseRef' : 'caseNumber',
           message('noCaseRef', lang),
         );
       }

@@ -1,13 +1,12 @@
 import { type Sex, sexes, sexLabels } from '../../domain/cases/vocabulary';
+import {
+  type PersonImportKey,
+  personImportColumns,
+} from '../../domain/imports/bulk-import-columns';
 import { phoneDigits, searchKey } from '../../domain/text/search';
 import { ScopedReader } from '../access/scoped-reader';
 import type { ActorContext, AppDeps } from '../http/context';
-import {
-  type CsvColumn,
-  choiceFromCell,
-  type ImportReport,
-  importMessage,
-} from '../http/csv-import';
+import { choiceFromCell, type ImportReport, importMessage } from '../http/csv-import';
 import {
   authorizeImport,
   type BulkImportInput,
@@ -16,18 +15,6 @@ import {
   message,
   runBulkImport,
 } from './run-bulk-import';
-
-const personColumns = [
-  { key: 'ref', header: { ja: '管理番号', en: 'Reference' }, required: true },
-  { key: 'name', header: { ja: '氏名', en: 'Name' }, required: true },
-  { key: 'kana', header: { ja: 'ふりがな', en: 'Reading' } },
-  { key: 'sex', header: { ja: '性別', en: 'Sex' } },
-  { key: 'birthDate', header: { ja: '生年月日', en: 'Date of birth' } },
-  { key: 'address', header: { ja: '住所', en: 'Address' } },
-  { key: 'phone', header: { ja: '電話', en: 'Phone' } },
-  { key: 'district', header: { ja: '地区', en: 'District' } },
-] as const satisfies readonly CsvColumn[];
-type PersonKey = (typeof personColumns)[number]['key'];
 
 interface PersonRecord {
   name: string;
@@ -52,10 +39,10 @@ export async function importPersons(
     const t = (v ?? '').trim();
     return t === '' ? null : t;
   };
-  const spec: KindSpec<PersonKey, PersonRecord> = {
+  const spec: KindSpec<PersonImportKey, PersonRecord> = {
     link: 'person',
     personOf: (id) => id,
-    columns: personColumns,
+    columns: personImportColumns,
     check: (values, _row, problem) => {
       const name = text(values.name);
       if (!name) problem('name', message('required', lang));

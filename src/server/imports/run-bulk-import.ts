@@ -2,6 +2,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Lang } from '../../domain/errors';
+import {
+  maxBulkImportFileBytes,
+  maxBulkImportRows,
+} from '../../domain/imports/bulk-import-columns';
 import { parseDateInput } from '../../domain/text/wareki';
 import { authorize } from '../access/authorize';
 import { recordAudit } from '../audit/record-audit';
@@ -29,14 +33,15 @@ import { readXlsx } from '../http/xlsx-read';
  * problem; a dry run only reports. Rows are written set-based, 1,000 to an insert, in one
  * transaction, with one audit row naming the count.
  */
-export const importKinds = ['persons', 'cases', 'contacts'] as const;
-export type ImportKind = (typeof importKinds)[number];
-
 export const bulkImportBody = z
   .object({
     csv: z.string().min(1, 'required').max(20_000_000).optional(),
     /** An .xlsx (or a CSV) as base64, for files the browser does not read as text. */
-    file: z.string().min(1, 'required').max(30_000_000).optional(),
+    file: z
+      .string()
+      .min(1, 'required')
+      .max(Math.ceil(maxBulkImportFileBytes / 3) * 4)
+      .optional(),
     dryRun: z.boolean().default(false),
   })
   .refine((b) => b.csv !== undefined || b.file !== undefined, {
@@ -45,8 +50,11 @@ export const bulkImportBody = z
   });
 export type BulkImportInput = z.output<typeof bulkImportBody>;
 
-/** A bulk file is an agency's whole list: larger than a directory, still bounded. */
-export const maxBulkImportRows = 50_000;
+/**
+ * The request body of an import may be this large (the app's limit for `/api/imports/*`): a
+ * base64 file at the schema's limit, and its JSON around it.
+ */
+export const maxBulkImportBodyBytes = 32 * 1024 * 1024;
 const batchSize = 1000;
 
 export const messages = {
