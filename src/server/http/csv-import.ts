@@ -299,6 +299,44 @@ export function parseRow<S extends z.ZodType>(
   };
 }
 
+/**
+ * What a cell may say for each code of a choice list: the code, its Japanese label (NFKC) and its
+ * English one (lower case). Made once per list, as a bulk file asks it up to 50,000 times.
+ */
+const choiceLookups = new WeakMap<object, Map<string, string>>();
+
+function choiceLookup<T extends string>(
+  labels: Record<T, { ja: string; en: string }>,
+): Map<string, T> {
+  let lookup = choiceLookups.get(labels);
+  if (!lookup) {
+    const all = Object.keys(labels) as T[];
+    const made = new Map<string, string>(all.map((c) => [c, c]));
+    for (const c of all) {
+      for (const word of [labels[c].ja.normalize('NFKC'), labels[c].en.toLowerCase()]) {
+        if (!made.has(word)) made.set(word, c);
+      }
+    }
+    lookup = made;
+    choiceLookups.set(labels, lookup);
+  }
+  return lookup as Map<string, T>;
+}
+
+/** The code a cell names (null: the cell is empty; undefined: it names none of these codes). */
+function codeOf<T extends string>(
+  cell: string,
+  codes: readonly T[],
+  labels: Record<T, { ja: string; en: string }>,
+): T | null | undefined {
+  const text = cell.normalize('NFKC').trim();
+  if (text === '') return null;
+  const lookup = choiceLookup(labels);
+  const code = lookup.get(text) ?? lookup.get(text.toLowerCase());
+  // Only the codes this list offers (a list may be part of a larger table of labels).
+  return code !== undefined && codes.includes(code) ? code : undefined;
+}
+
 /** A cell that must be one of a few labels (in either language) or codes: its code, or a problem. */
 export function choiceFromCell<T extends string>(
   cell: string,
@@ -306,15 +344,8 @@ export function choiceFromCell<T extends string>(
   labels: Record<T, { ja: string; en: string }>,
   lang: Lang,
 ): { code: T | null } | { message: string } {
-  const text = cell.normalize('NFKC').trim();
-  if (text === '') return { code: null };
-  const code = codes.find(
-    (c) =>
-      c === text ||
-      labels[c].ja.normalize('NFKC') === text ||
-      labels[c].en.toLowerCase() === text.toLowerCase(),
-  );
-  if (code) return { code };
+  const code = codeOf(cell, codes, labels);
+  if (code !== undefined) return { code };
   return {
     message: importMessage('invalidChoice', lang, {
       value: cell.trim(),
@@ -354,9 +385,9 @@ export function choicesFromCell<T extends string>(
   while (i < pieces.length) {
     let next = i + 1;
     for (let j = pieces.length - 1; j > i; j--) {
-      const longer = choiceFromCell(joined(i, j), codes, labels, lang);
-      if ('code' in longer && longer.code) {
-        if (!found.includes(longer.code)) found.push(longer.code);
+      const longer = codeOf(joined(i, j), codes, labels);
+      if (longer) {
+        if (!found.includes(longer)) found.push(longer);
         next = j + 1;
         break;
       }

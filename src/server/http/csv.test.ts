@@ -34,6 +34,10 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('keeps a quote inside an unquoted cell as text', () => {
+    expect(cellsOf('a,b"c"d,e\r\n')).toEqual([['a', 'b"c"d', 'e']]);
+  });
+
   it('keeps empty cells, including a trailing one', () => {
     expect(cellsOf('a,,c,\r\n')).toEqual([['a', '', 'c', '']]);
     expect(cellsOf('"",x')).toEqual([['', 'x']]);

@@ -82,10 +82,14 @@ export function parseCsv(text: string): CsvRecord[] {
         }
         quoted = false;
         afterQuote = true;
-      } else {
-        cell += char;
+        i++;
+        continue;
       }
-      i++;
+      // The quoted text up to the next quote, at once (a long note is one slice, not many).
+      const quote = input.indexOf('"', i);
+      const end = quote === -1 ? input.length : quote;
+      cell += input.slice(i, end);
+      i = end;
       continue;
     }
     if (char === ',') {
@@ -98,7 +102,16 @@ export function parseCsv(text: string): CsvRecord[] {
     } else if (char === '"' && cell === '') {
       quoted = true;
     } else {
-      cell += char;
+      // Plain text up to the next comma, line end or quote, at once.
+      let end = i + 1;
+      while (end < input.length) {
+        const code = input.charCodeAt(end);
+        if (code === 0x2c || code === 0x0d || code === 0x0a || code === 0x22) break;
+        end++;
+      }
+      cell += input.slice(i, end);
+      i = end;
+      continue;
     }
     i++;
   }

@@ -23,8 +23,10 @@ import {
   authorizeImport,
   type BulkImportInput,
   dateFromCell,
+  inChunks,
   type KindSpec,
   message,
+  refsIn,
   runBulkImport,
 } from './run-bulk-import';
 
@@ -209,28 +211,37 @@ export async function importCases(
         .execute();
     },
   };
-  return runBulkImport(deps, ctx, input, spec, async (db) => {
+  return runBulkImport(deps, ctx, input, spec, async (db, rows) => {
     personByRef.clear();
     personByNameBirth.clear();
     workers.clear();
     const municipalityId = ctx.actor.municipalityId;
-    // People this municipality imported, and people the worker may see through their cases.
-    const imported = await db
-      .selectFrom('import_link')
-      .innerJoin('person', 'person.id', 'import_link.record_id')
-      .select(['import_link.external_ref', 'person.id', 'person.name', 'person.birth_date'])
-      .where('import_link.municipality_id', '=', municipalityId)
-      .where('import_link.kind', '=', 'person')
-      .where('person.municipality_id', '=', municipalityId)
-      .execute();
-    const visible = await new ScopedReader(db, ctx.actor)
-      .persons()
-      .select(['person.id', 'person.name', 'person.birth_date'])
-      .execute();
-    for (const p of [...imported, ...visible]) {
-      if (p.birth_date) personByNameBirth.set(`${p.name.normalize('NFKC')}\n${p.birth_date}`, p.id);
+    const imported = () =>
+      db
+        .selectFrom('import_link')
+        .innerJoin('person', 'person.id', 'import_link.record_id')
+        .select(['import_link.external_ref', 'person.id', 'person.name', 'person.birth_date'])
+        .where('import_link.municipality_id', '=', municipalityId)
+        .where('import_link.kind', '=', 'person')
+        .where('person.municipality_id', '=', municipalityId);
+    // The people this municipality imported under the numbers the file names.
+    for (const refs of inChunks(refsIn(rows, 'personRef'))) {
+      for (const p of await imported().where('import_link.external_ref', 'in', refs).execute()) {
+        personByRef.set(p.external_ref, p.id);
+      }
     }
-    for (const p of imported) personByRef.set(p.external_ref, p.id);
+    // By name and date of birth, only where a row has no number: the people imported, and the
+    // people the worker may see through their cases.
+    if (rows.some((r) => (r.values.personRef ?? '').trim() === '')) {
+      const visible = await new ScopedReader(db, ctx.actor)
+        .persons()
+        .select(['person.id', 'person.name', 'person.birth_date'])
+        .execute();
+      for (const p of [...(await imported().execute()), ...visible]) {
+        if (p.birth_date)
+          personByNameBirth.set(`${p.name.normalize('NFKC')}\n${p.birth_date}`, p.id);
+      }
+    }
     for (const u of await new ScopedReader(db, ctx.actor)
       .users()
       .select(['app_user.id', 'app_user.login_id', 'app_user.support_agency_id'])

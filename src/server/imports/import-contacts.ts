@@ -10,8 +10,10 @@ import {
   authorizeImport,
   type BulkImportInput,
   dateTimeFromCell,
+  inChunks,
   type KindSpec,
   message,
+  refsIn,
   runBulkImport,
 } from './run-bulk-import';
 
@@ -87,26 +89,43 @@ export async function importContacts(
         .execute();
     },
   };
-  return runBulkImport(deps, ctx, input, spec, async (db) => {
+  return runBulkImport(deps, ctx, input, spec, async (db, rows) => {
     byCaseNumber.clear();
     byCaseRef.clear();
-    const cases = await new ScopedReader(db, ctx.actor)
-      .cases()
-      .select(['support_case.id', 'support_case.case_number', 'support_case.person_id'])
-      .execute();
-    const visible = new Set<string>();
     personOfCase.clear();
+    // The cases the file names — by the number they were imported under, or by 相談番号 where a
+    // row has no such number — and of those, only the ones the worker may see.
+    const linked = new Map<string, string>();
+    for (const refs of inChunks(refsIn(rows, 'caseRef'))) {
+      for (const l of await db
+        .selectFrom('import_link')
+        .select(['external_ref', 'record_id'])
+        .where('municipality_id', '=', ctx.actor.municipalityId)
+        .where('kind', '=', 'case')
+        .where('external_ref', 'in', refs)
+        .execute()) {
+        linked.set(l.external_ref, l.record_id);
+      }
+    }
+    const numbers = refsIn(
+      rows.filter((r) => (r.values.caseRef ?? '').trim() === ''),
+      'caseNumber',
+    );
+    const visible = () =>
+      new ScopedReader(db, ctx.actor)
+        .cases()
+        .select(['support_case.id', 'support_case.case_number', 'support_case.person_id']);
+    const cases = [];
+    for (const ids of inChunks([...new Set(linked.values())])) {
+      cases.push(...(await visible().where('support_case.id', 'in', ids).execute()));
+    }
+    for (const part of inChunks(numbers)) {
+      cases.push(...(await visible().where('support_case.case_number', 'in', part).execute()));
+    }
     for (const c of cases) {
       personOfCase.set(c.id, c.person_id);
       byCaseNumber.set(c.case_number, c.id);
-      visible.add(c.id);
     }
-    const links = await db
-      .selectFrom('import_link')
-      .select(['external_ref', 'record_id'])
-      .where('municipality_id', '=', ctx.actor.municipalityId)
-      .where('kind', '=', 'case')
-      .execute();
-    for (const l of links) if (visible.has(l.record_id)) byCaseRef.set(l.external_ref, l.record_id);
+    for (const [ref, id] of linked) if (personOfCase.has(id)) byCaseRef.set(ref, id);
   });
 }

@@ -16,6 +16,7 @@ import { CsvSyntaxError, parseCsv } from '../http/csv';
 import {
   type CsvColumn,
   type CsvTable,
+  type CsvTableRow,
   type ImportAction,
   type ImportProblem,
   type ImportReport,
@@ -196,13 +197,31 @@ export interface KindSpec<K extends string, R> {
   personOf: (id: string, record: R) => string | null;
 }
 
+/** Values for `in (…)`, a few thousand at a time (a statement's parameters are bounded). */
+export function inChunks<T>(values: readonly T[], size = 5000): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < values.length; i += size) chunks.push(values.slice(i, i + size));
+  return chunks;
+}
+
+/** The distinct non-empty cells of one column, as a reference is compared (NFKC, trimmed). */
+export function refsIn<K extends string>(rows: readonly CsvTableRow<K>[], key: K): string[] {
+  const refs = new Set<string>();
+  for (const { values } of rows) {
+    const ref = (values[key] ?? '').normalize('NFKC').trim();
+    if (ref !== '') refs.add(ref);
+  }
+  return [...refs];
+}
+
 /** The whole import of one file: check, match by reference, then write or only report. */
 export async function runBulkImport<K extends string, R>(
   deps: AppDeps,
   ctx: ActorContext,
   input: BulkImportInput,
   spec: KindSpec<K, R>,
-  prepare: (db: Kysely<Database>) => Promise<void>,
+  /** Loads what the rows refer to (people, cases, workers), for `check`. */
+  prepare: (db: Kysely<Database>, rows: readonly CsvTableRow<K>[]) => Promise<void>,
 ): Promise<ImportReport> {
   const lang = ctx.lang;
   const municipalityId = ctx.actor.municipalityId;
@@ -223,7 +242,7 @@ export async function runBulkImport<K extends string, R>(
     table.headings[key] ?? spec.columns.find((c) => c.key === key)?.header[lang] ?? key;
 
   const analyse = async (db: Kysely<Database>) => {
-    await prepare(db);
+    await prepare(db, table.rows);
     const problems = [...table.problems];
     const checked: Checked<R>[] = [];
     const firstRow = new Map<string, number>();
@@ -242,8 +261,7 @@ export async function runBulkImport<K extends string, R>(
       if (ok && record) checked.push({ row, ref, record, fingerprint: fingerprint(record) });
     }
     const links = new Map<string, string>();
-    for (let i = 0; i < checked.length; i += 5000) {
-      const refs = checked.slice(i, i + 5000).map((c) => c.ref);
+    for (const refs of inChunks(checked.map((c) => c.ref))) {
       const found = await db
         .selectFrom('import_link')
         .select(['external_ref', 'fingerprint'])
