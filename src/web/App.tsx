@@ -24,6 +24,7 @@ import { CommunityPage } from './screens/community/CommunityPage';
 import { DisclosurePage } from './screens/disclosure/DisclosurePage';
 import { ErrorBoundary, ForbiddenPage, NotFoundPage } from './screens/errors/ErrorPages';
 import { HomePage } from './screens/home/HomePage';
+import { BulkImportPage } from './screens/imports/BulkImportPage';
 import { ItemSheetPage } from './screens/meetings/ItemSheetPage';
 import { MeetingPage } from './screens/meetings/MeetingPage';
 import { MeetingPrintPage } from './screens/meetings/MeetingPrintPage';
@@ -362,6 +363,14 @@ export function App() {
             element={
               <Protected action="user.read">
                 <UserFormPage />
+              </Protected>
+            }
+          />
+          <Route
+            path="/imports"
+            element={
+              <Protected action="case.create">
+                <BulkImportPage />
               </Protected>
             }
           />

@@ -28,6 +28,8 @@ export const navItems: NavItem[] = [
   { to: '/community', label: 'community', action: 'community.manage' },
   { to: '/resource-gaps', label: 'resourceGaps', action: 'resourceGap.manage' },
   { to: '/statistics', label: 'statistics', action: 'statistics.read' },
+  // 一括取り込み: support workers bring their agency's old lists (the server also asks for an agency).
+  { to: '/imports', label: 'imports', action: 'case.create' },
   { to: '/partner-agencies', label: 'partnerAgencies', action: 'directory.read' },
   { to: '/resources', label: 'resources', action: 'directory.read' },
   { to: '/support-agencies', label: 'supportAgencies', action: 'directory.read' },

@@ -9,19 +9,24 @@ const tones: Record<Tone, string> = {
   error: 'border-error-1 bg-red-50',
 };
 
-/** A message box; errors and successes are announced to screen readers as they appear. */
+/**
+ * A message box; errors and successes are announced to screen readers as they appear — unless
+ * it sits in a live region of its own (`announce={false}`), which then announces it once.
+ */
 export function Notice({
   tone = 'info',
   title,
+  announce = true,
   children,
 }: {
   tone?: Tone;
   title?: string;
+  announce?: boolean;
   children?: ReactNode;
 }) {
   return (
     <div
-      role={tone === 'error' ? 'alert' : 'status'}
+      role={announce ? (tone === 'error' ? 'alert' : 'status') : undefined}
       className={`my-4 rounded-8 border-l-8 px-4 py-3 ${tones[tone]}`}
     >
       {title && <p className="text-std-17B-170">{title}</p>}

@@ -1,5 +1,6 @@
 import { casesEn } from './cases-en';
 import { disclosureEn } from './disclosure-en';
+import { importsEn } from './imports-en';
 import type { Messages } from './ja';
 import { meetingsEn } from './meetings-en';
 import { multiAgencyEn } from './multi-agency-en';
@@ -12,6 +13,7 @@ import { statisticsEn } from './statistics-en';
 export const en: Messages = {
   cases: casesEn,
   disclosure: disclosureEn,
+  imports: importsEn,
   meetings: meetingsEn,
   resources: resourcesEn,
   statistics: statisticsEn,
@@ -66,6 +68,7 @@ export const en: Messages = {
     users: 'Staff accounts',
     audit: 'Audit log',
     statistics: 'Statistics',
+    imports: 'Bulk import',
     account: 'Account settings',
     signOut: 'Sign out',
     menu: 'Menu',
@@ -118,6 +121,8 @@ export const en: Messages = {
       audit: 'Records of access to personal data, sign-ins and refused attempts.',
       statistics:
         'Consultations, plans and employment counted by period, agency and district, and exported for the national report.',
+      imports:
+        'Register people, cases and contact records at once from your old lists (CSV or Excel).',
       account: 'Change your password, set up two-step verification, sign out.',
     },
   },

@@ -5,6 +5,7 @@
  */
 import { casesJa } from './cases-ja';
 import { disclosureJa } from './disclosure-ja';
+import { importsJa } from './imports-ja';
 import { meetingsJa } from './meetings-ja';
 import { multiAgencyJa } from './multi-agency-ja';
 import { participationJa } from './participation-ja';
@@ -15,6 +16,7 @@ import { statisticsJa } from './statistics-ja';
 export const ja = {
   cases: casesJa,
   disclosure: disclosureJa,
+  imports: importsJa,
   meetings: meetingsJa,
   resources: resourcesJa,
   statistics: statisticsJa,
@@ -69,6 +71,7 @@ export const ja = {
     users: '職員アカウント',
     audit: '監査ログ',
     statistics: '統計',
+    imports: '一括取り込み',
     account: 'アカウント設定',
     signOut: 'サインアウト',
     menu: 'メニュー',
@@ -118,6 +121,7 @@ export const ja = {
       audit: '個人情報の閲覧・更新、サインイン等の記録を確認します。',
       statistics:
         '新規相談・プラン・就労などの件数を期間・機関・地区ごとに集計し、国への報告用に書き出します。',
+      imports: 'これまでの台帳（CSV・Excel）から、相談者・相談・支援経過記録をまとめて登録します。',
       account: 'パスワードの変更、2段階認証の設定、サインアウトを行います。',
     },
   },

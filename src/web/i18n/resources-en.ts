@@ -34,6 +34,12 @@ export const resourcesEn: Messages['resources'] = {
     name: 'Name',
     actions: { create: 'Add', update: 'Update', unchanged: 'No change' },
     nothingToDo: 'There are no rows to import.',
+    working: 'Working…',
+    elapsed: '({seconds} s)',
+    tooLarge: 'The file is too large (at most {max} MB). Please split it and choose again.',
+    unreadableFile: 'The file could not be read. Please choose it again.',
+    rowsShown: 'The first {shown} of {count} rows are shown.',
+    problemsCaption: 'Rows with problems',
   },
   directory: {
     title: 'Social resources',

@@ -32,6 +32,12 @@ export const resourcesJa = {
     name: '名称',
     actions: { create: '追加', update: '更新', unchanged: '変更なし' },
     nothingToDo: '取り込む行はありません。',
+    working: '処理中…',
+    elapsed: '（{seconds}秒経過）',
+    tooLarge: 'ファイルが大きすぎます（{max}MBまで）。ファイルを分けてから選んでください。',
+    unreadableFile: 'ファイルを読み込めませんでした。もう一度選び直してください。',
+    rowsShown: '最初の{shown}行を表示しています（全{count}行）。',
+    problemsCaption: '問題のある行',
   },
   directory: {
     title: '社会資源',
