@@ -117,6 +117,21 @@ describe('bulk import of persons', () => {
     expect(await count('audit_log')).toBe(audits + 1);
   });
 
+  it('keeps quotes, backslashes and commas in names as written', async () => {
+    const csv = [personHeader, 'Q-1,"架空 ""一""\\二, 三",かくう,,,,"03-0000-0003",'].join('\n');
+    const res = await worker.post<Report>('/api/imports/persons', { csv });
+    expect(res.body).toMatchObject({ applied: true, created: 1, problems: [] });
+    const person = await t.database.db
+      .selectFrom('person')
+      .select(['name', 'search_text', 'search_grams', 'phone_numbers'])
+      .where('municipality_id', '=', world.municipality.id)
+      .executeTakeFirstOrThrow();
+    expect(person.name).toBe('架空 "一"\\二, 三');
+    expect(person.search_grams).toContain('"一');
+    expect(person.search_grams).toContain('\\二');
+    expect(person.phone_numbers).toEqual(['0300000003']);
+  });
+
   it('reads an .xlsx, dates as Excel dates', async () => {
     const xlsx = buildXlsx([
       {

@@ -19,6 +19,7 @@ import { ScopedReader } from '../access/scoped-reader';
 import { fiscalYearOf } from '../cases/new-case';
 import type { ActorContext, AppDeps } from '../http/context';
 import { choiceFromCell, choicesFromCell, type ImportReport } from '../http/csv-import';
+import { insertRows } from './insert-rows';
 import {
   authorizeImport,
   type BulkImportInput,
@@ -180,35 +181,69 @@ export async function importCases(
           closed_on: r.closedOn,
         };
       });
-      await trx.insertInto('support_case').values(cases).execute();
-      await trx
-        .insertInto('intake')
-        .values(
-          rows.map(({ id, record: r }) => ({
-            case_id: id,
-            municipality_id: municipalityId,
-            received_on: r.receivedOn,
-            received_by: r.workerId,
-            route_in: r.routeIn,
-            topics: r.topics,
-            main_topic: r.topics[0] as ConsultationTopic,
-          })),
-        )
-        .execute();
-      await trx
-        .insertInto('case_transition')
-        .values(
-          rows.map(({ id, record: r }) => ({
-            case_id: id,
-            municipality_id: municipalityId,
-            from_status: null,
-            to_status: r.status,
-            action: 'import',
-            actor_user_id: ctx.actor.userId,
-            occurred_at: now,
-          })),
-        )
-        .execute();
+      await insertRows(
+        trx,
+        'support_case',
+        {
+          id: 'uuid',
+          municipality_id: 'uuid',
+          case_number: 'text',
+          person_id: 'uuid',
+          support_agency_id: 'uuid',
+          lead_worker_id: 'uuid',
+          district_id: 'uuid',
+          status: 'text',
+          status_changed_at: 'timestamptz',
+          opened_on: 'date',
+          intake_on: 'date',
+          closed_on: 'date',
+        },
+        cases,
+      );
+      await insertRows(
+        trx,
+        'intake',
+        {
+          case_id: 'uuid',
+          municipality_id: 'uuid',
+          received_on: 'date',
+          received_by: 'uuid',
+          route_in: 'text',
+          topics: 'text[]',
+          main_topic: 'text',
+        },
+        rows.map(({ id, record: r }) => ({
+          case_id: id,
+          municipality_id: municipalityId,
+          received_on: r.receivedOn,
+          received_by: r.workerId,
+          route_in: r.routeIn,
+          topics: r.topics,
+          main_topic: r.topics[0] as ConsultationTopic,
+        })),
+      );
+      await insertRows(
+        trx,
+        'case_transition',
+        {
+          case_id: 'uuid',
+          municipality_id: 'uuid',
+          from_status: 'text',
+          to_status: 'text',
+          action: 'text',
+          actor_user_id: 'uuid',
+          occurred_at: 'timestamptz',
+        },
+        rows.map(({ id, record: r }) => ({
+          case_id: id,
+          municipality_id: municipalityId,
+          from_status: null,
+          to_status: r.status,
+          action: 'import',
+          actor_user_id: ctx.actor.userId,
+          occurred_at: now,
+        })),
+      );
     },
   };
   return runBulkImport(deps, ctx, input, spec, async (db, rows) => {

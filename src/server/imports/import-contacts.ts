@@ -6,6 +6,7 @@ import {
 import { ScopedReader } from '../access/scoped-reader';
 import type { ActorContext, AppDeps } from '../http/context';
 import { choiceFromCell, type ImportReport } from '../http/csv-import';
+import { insertRows } from './insert-rows';
 import {
   authorizeImport,
   type BulkImportInput,
@@ -73,20 +74,28 @@ export async function importContacts(
       return { caseId, occurredAt, mode, summary };
     },
     insert: async (trx, rows) => {
-      await trx
-        .insertInto('contact_record')
-        .values(
-          rows.map(({ id, record: r }) => ({
-            id,
-            municipality_id: ctx.actor.municipalityId,
-            case_id: r.caseId,
-            occurred_at: r.occurredAt,
-            mode: r.mode,
-            summary: r.summary,
-            recorded_by: ctx.actor.userId,
-          })),
-        )
-        .execute();
+      await insertRows(
+        trx,
+        'contact_record',
+        {
+          id: 'uuid',
+          municipality_id: 'uuid',
+          case_id: 'uuid',
+          occurred_at: 'timestamptz',
+          mode: 'text',
+          summary: 'text',
+          recorded_by: 'uuid',
+        },
+        rows.map(({ id, record: r }) => ({
+          id,
+          municipality_id: ctx.actor.municipalityId,
+          case_id: r.caseId,
+          occurred_at: r.occurredAt,
+          mode: r.mode,
+          summary: r.summary,
+          recorded_by: ctx.actor.userId,
+        })),
+      );
     },
   };
   return runBulkImport(deps, ctx, input, spec, async (db, rows) => {

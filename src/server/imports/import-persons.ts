@@ -7,6 +7,7 @@ import { phoneDigits, searchKey } from '../../domain/text/search';
 import { ScopedReader } from '../access/scoped-reader';
 import type { ActorContext, AppDeps } from '../http/context';
 import { choiceFromCell, type ImportReport, importMessage } from '../http/csv-import';
+import { insertRows } from './insert-rows';
 import {
   authorizeImport,
   type BulkImportInput,
@@ -74,29 +75,42 @@ export async function importPersons(
       };
     },
     insert: async (trx, rows) => {
-      await trx
-        .insertInto('person')
-        .values(
-          rows.map(({ id, record: r }) => {
-            const key = searchKey(r.name, r.kana);
-            const digits = phoneDigits(r.phone);
-            return {
-              id,
-              municipality_id: ctx.actor.municipalityId,
-              name: r.name,
-              name_kana: r.kana,
-              sex: r.sex,
-              birth_date: r.birthDate,
-              address_street: r.address,
-              phone_home: r.phone,
-              district_id: r.districtId,
-              search_text: key.text,
-              search_grams: key.grams,
-              phone_numbers: digits ? [digits] : [],
-            };
-          }),
-        )
-        .execute();
+      await insertRows(
+        trx,
+        'person',
+        {
+          id: 'uuid',
+          municipality_id: 'uuid',
+          name: 'text',
+          name_kana: 'text',
+          sex: 'text',
+          birth_date: 'date',
+          address_street: 'text',
+          phone_home: 'text',
+          district_id: 'uuid',
+          search_text: 'text',
+          search_grams: 'text[]',
+          phone_numbers: 'text[]',
+        },
+        rows.map(({ id, record: r }) => {
+          const key = searchKey(r.name, r.kana);
+          const digits = phoneDigits(r.phone);
+          return {
+            id,
+            municipality_id: ctx.actor.municipalityId,
+            name: r.name,
+            name_kana: r.kana,
+            sex: r.sex,
+            birth_date: r.birthDate,
+            address_street: r.address,
+            phone_home: r.phone,
+            district_id: r.districtId,
+            search_text: key.text,
+            search_grams: key.grams,
+            phone_numbers: digits ? [digits] : [],
+          };
+        }),
+      );
     },
   };
   return runBulkImport(deps, ctx, input, spec, async (db) => {

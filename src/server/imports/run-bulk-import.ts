@@ -25,6 +25,7 @@ import {
 } from '../http/csv-import';
 import { forbidden } from '../http/domain-error';
 import { readXlsx } from '../http/xlsx-read';
+import { insertRows } from './insert-rows';
 
 /**
  * 一括取り込み (issue 6): the lists agencies keep in Excel today, as CSV or .xlsx (told apart by
@@ -314,18 +315,24 @@ export async function runBulkImport<K extends string, R>(
     for (let i = 0; i < fresh.length; i += batchSize) {
       const batch = fresh.slice(i, i + batchSize);
       await spec.insert(trx, batch);
-      await trx
-        .insertInto('import_link')
-        .values(
-          batch.map((p) => ({
-            municipality_id: municipalityId,
-            kind: spec.link,
-            external_ref: p.ref,
-            record_id: p.id,
-            fingerprint: p.fingerprint,
-          })),
-        )
-        .execute();
+      await insertRows(
+        trx,
+        'import_link',
+        {
+          municipality_id: 'uuid',
+          kind: 'text',
+          external_ref: 'text',
+          record_id: 'uuid',
+          fingerprint: 'text',
+        },
+        batch.map((p) => ({
+          municipality_id: municipalityId,
+          kind: spec.link,
+          external_ref: p.ref,
+          record_id: p.id,
+          fingerprint: p.fingerprint,
+        })),
+      );
     }
     await recordAudit(trx, ctx, {
       action: `${spec.link}.import`,
