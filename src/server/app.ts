@@ -34,6 +34,7 @@ import { referralRoutes } from './referrals/routes';
 import { resourceGapRoutes } from './resource-gaps/routes';
 import { socialResourceRoutes } from './resources/routes';
 import { statisticsExportRoutes } from './statistics/export-routes';
+import { ReportCache } from './statistics/report-cache';
 import { statisticsRoutes } from './statistics/routes';
 import { userRoutes } from './users/routes';
 
@@ -75,8 +76,26 @@ export const api = new Hono<AppEnv>()
 
 export type ApiType = typeof api;
 
+/**
+ * Writes that no statistics report counts: contact records (and their corrections), drafts kept
+ * while typing, and the user's own sign-in and account. Every other successful write drops the
+ * municipality's cached reports (statistics/report-cache.ts).
+ */
+const notCounted = [
+  /^\/api\/cases\/[^/]+\/contacts(\/|$)/,
+  /^\/api\/drafts(\/|$)/,
+  /^\/api\/auth\//,
+  /^\/api\/account(\/|$)/,
+];
+
 /** The whole HTTP application: middleware chain, API, the built screens, one error boundary. */
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+export function createApp(
+  given: Omit<AppDeps, 'reportCache'> & Partial<Pick<AppDeps, 'reportCache'>>,
+): Hono<AppEnv> {
+  const deps: AppDeps = {
+    ...given,
+    reportCache: given.reportCache ?? new ReportCache(given.config.statisticsCacheSeconds * 1000),
+  };
   const app = new Hono<AppEnv>();
   app.use('*', requestBasics(deps));
   app.use('*', accessLog(deps));
@@ -99,6 +118,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return smallBody(c, next);
   });
   app.use('/api/*', noStore, loadSession, csrfProtection);
+  app.use('/api/*', async (c, next) => {
+    await next();
+    const actor = c.get('actor');
+    if (c.req.method === 'GET' || c.res.status >= 400 || !actor) return;
+    if (notCounted.some((pattern) => pattern.test(c.req.path))) return;
+    deps.reportCache.changed(actor.municipalityId);
+  });
   app.route('/api', api);
   app.all('/api/*', () => {
     throw new DomainError('NOT_FOUND');

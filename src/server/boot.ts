@@ -8,6 +8,7 @@ import { readTemplate } from './db/template';
 import { seedDemoData } from './demo/seed-demo';
 import type { AppDeps } from './http/context';
 import { createLogger, type Logger } from './http/logger';
+import { ReportCache } from './statistics/report-cache';
 
 export async function openDatabase(config: Config, logger?: Logger): Promise<DatabaseHandle> {
   if (config.database.kind === 'pglite') {
@@ -64,7 +65,14 @@ export async function boot(
     const csrfKey = await instanceSecret(database.db, 'csrf_key');
     const demoSeeded = config.demoData ? await seedDemoData(database, config) : false;
     return {
-      deps: { config, database, logger, csrfKey, now: () => new Date() },
+      deps: {
+        config,
+        database,
+        logger,
+        csrfKey,
+        now: () => new Date(),
+        reportCache: new ReportCache(config.statisticsCacheSeconds * 1000),
+      },
       applied,
       demoSeeded,
     };

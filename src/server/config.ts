@@ -49,6 +49,12 @@ const schema = z.object({
   PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(1024).default(19456),
   PASSWORD_HASH_ITERATIONS: z.coerce.number().int().min(1).default(2),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  STATISTICS_CACHE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 60)
+    .default(60),
   WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
 });
 
@@ -72,6 +78,8 @@ export interface Config {
   passwordHash: { memoryCost: number; timeCost: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   webDistDir: string;
+  /** How long a computed statistics report may be shown again (0: never). */
+  statisticsCacheSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -111,5 +119,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     passwordHash: { memoryCost: c.PASSWORD_HASH_MEMORY_KIB, timeCost: c.PASSWORD_HASH_ITERATIONS },
     logLevel: c.LOG_LEVEL,
     webDistDir: path.resolve(c.WEB_DIST_DIR),
+    statisticsCacheSeconds: c.STATISTICS_CACHE_SECONDS,
   };
 }

@@ -22,23 +22,12 @@ export async function searchCases(
   authorize(ctx.actor, 'case.read', undefined, { subjectType: 'case' });
   const q = query.q.trim();
   if (!q) return { items: [] };
+  // The matches are ordered and cut to the page first, by case id alone; only the page's rows
+  // are then read in full (a common name matches thousands of people in a large city).
   let rows = new ScopedReader(deps.database.db, ctx.actor)
     .cases()
     .innerJoin('person', 'person.id', 'support_case.person_id')
-    .leftJoin('app_user', 'app_user.id', 'support_case.lead_worker_id')
-    .select([
-      'support_case.id',
-      'support_case.case_number',
-      'support_case.status',
-      'support_case.opened_on',
-      'support_case.intake_on',
-      'support_case.version',
-      'person.id as person_id',
-      'person.name',
-      'person.name_kana',
-      'person.birth_date',
-      'app_user.display_name as lead_worker_name',
-    ]);
+    .select(['support_case.id', 'support_case.opened_on']);
 
   const digits = phoneDigits(q);
   if (/^\d{4}-\d{1,5}$/.test(q.normalize('NFKC'))) {
@@ -56,15 +45,41 @@ export async function searchCases(
   } else {
     const folded = foldForSearch(q);
     const grams = bigrams(folded);
+    // The index is keyed by municipality and bigram (migration 0015): the same expression here.
     if (grams.length > 0)
-      rows = rows.where('person.search_grams', '@>', sql<string[]>`${grams}::text[]`);
-    rows = rows.where('person.search_text', 'like', `%${escapeLike(folded)}%`);
+      rows = rows.where(
+        sql<boolean>`person_search_keys(person.municipality_id, person.search_grams) @> person_search_keys(${ctx.actor.municipalityId}::uuid, ${grams}::text[])`,
+      );
+    rows = rows
+      .where('person.municipality_id', '=', ctx.actor.municipalityId)
+      .where('person.search_text', 'like', `%${escapeLike(folded)}%`);
   }
   if (query.status === 'open')
     rows = rows.where('support_case.status', 'not in', [...endedStatuses]);
   if (query.status === 'ended') rows = rows.where('support_case.status', 'in', [...endedStatuses]);
 
-  const found = await rows.orderBy('support_case.opened_on', 'desc').limit(query.limit).execute();
+  const page = rows.orderBy('support_case.opened_on', 'desc').limit(query.limit).as('page');
+  const found = await deps.database.db
+    .selectFrom(page)
+    .innerJoin('support_case', 'support_case.id', 'page.id')
+    .innerJoin('person', 'person.id', 'support_case.person_id')
+    .leftJoin('app_user', 'app_user.id', 'support_case.lead_worker_id')
+    .select([
+      'support_case.id',
+      'support_case.case_number',
+      'support_case.status',
+      'support_case.opened_on',
+      'support_case.intake_on',
+      'support_case.version',
+      'person.id as person_id',
+      'person.name',
+      'person.name_kana',
+      'person.birth_date',
+      'app_user.display_name as lead_worker_name',
+    ])
+    .orderBy('page.opened_on', 'desc')
+    .orderBy('support_case.id')
+    .execute();
   if (found.length > 0) {
     await recordAudit(deps.database.db, ctx, {
       action: 'case.search',

@@ -7,6 +7,7 @@ import type { DatabaseHandle } from '../db/connect';
 import type { Database } from '../db/schema';
 import type { ActorContext } from '../http/context';
 import { createLogger } from '../http/logger';
+import { ReportCache } from '../statistics/report-cache';
 import { seedDemoCases } from './demo-cases';
 import {
   demoAgencies,
@@ -151,6 +152,7 @@ export async function demoScriptOn(database: DatabaseHandle, config: Config, now
       database,
       logger: createLogger('silent'),
       csrfKey: '',
+      reportCache: new ReportCache(0),
     },
     actors,
     Object.fromEntries(partners.map((p) => [p.name, p.id])),

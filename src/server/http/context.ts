@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/actor';
 import type { Lang } from '../../domain/errors';
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/connect';
+import type { ReportCache } from '../statistics/report-cache';
 import type { Logger } from './logger';
 
 /** What the server is built from; one per process (or per test). */
@@ -14,6 +15,8 @@ export interface AppDeps {
   csrfKey: string;
   /** The time, injectable so tests can move it (lockout expiry, session idle time). */
   now: () => Date;
+  /** Statistics reports computed recently (made by `createApp` unless given). */
+  reportCache: ReportCache;
 }
 
 /** The signed-in session as the request sees it. */

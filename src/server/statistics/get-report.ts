@@ -22,6 +22,20 @@ export async function getStatisticsReport(
   query: StatisticsQuery,
 ): Promise<StatisticsReport> {
   const scope = await resolveReportScope(deps, ctx, query);
+  const cacheKey = JSON.stringify([scope.supportAgencyId, scope.districtId, scope.from, scope.to]);
+  const cache = deps.reportCache;
+  const cached = cache.get(scope.municipalityId, cacheKey, deps.now());
+  if (cached) return cached;
+  const generation = cache.generation(scope.municipalityId);
+  const report = await countReport(deps, scope);
+  cache.set(scope.municipalityId, cacheKey, report, generation, deps.now());
+  return report;
+}
+
+async function countReport(
+  deps: AppDeps,
+  scope: Awaited<ReturnType<typeof resolveReportScope>>,
+): Promise<StatisticsReport> {
   const db = deps.database.db;
   const [indicators, triage, breakdowns, meetings, referrals, resourceGaps, caseload, targets] =
     await Promise.all([

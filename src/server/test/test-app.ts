@@ -5,6 +5,7 @@ import { type Config, loadConfig } from '../config';
 import type { DatabaseHandle } from '../db/connect';
 import type { AppDeps, AppEnv } from '../http/context';
 import { createLogger, type Logger } from '../http/logger';
+import { ReportCache } from '../statistics/report-cache';
 import { testDatabase } from './test-database';
 
 /** A clock the test can move: lockouts and idle sessions expire without waiting. */
@@ -31,6 +32,9 @@ export function testConfig(env: Record<string, string> = {}): Config {
     PASSWORD_HASH_ITERATIONS: '1',
     DEMO_DATA: 'false',
     WEB_DIST_DIR: './dist/web',
+    // Tests write to the database directly as well as through the app; the cache has its own
+    // test (statistics/report-cache.test.ts).
+    STATISTICS_CACHE_SECONDS: '0',
     ...env,
   });
 }
@@ -56,6 +60,7 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
     logger,
     csrfKey: await instanceSecret(database.db, 'csrf_key'),
     now: clock.now,
+    reportCache: new ReportCache(config.statisticsCacheSeconds * 1000),
   };
   return { app: createApp(deps), deps, database, clock, logs };
 }
