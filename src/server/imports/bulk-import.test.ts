@@ -132,6 +132,19 @@ describe('bulk import of persons', () => {
     expect(person.phone_numbers).toEqual(['0300000003']);
   });
 
+  it('reads a CSV that Excel saved in Shift_JIS', async () => {
+    // 管理番号,氏名,性別 / S-1,架空 太郎,男性 in Shift_JIS (CP932).
+    const file = 'iseXnZTUjYYsjoGWvCyQq5XKDQpTLTEsicuL8yCRvphZLJJqkKsNCg==';
+    const res = await worker.post<Report>('/api/imports/persons', { file });
+    expect(res.body).toMatchObject({ applied: true, created: 1, problems: [] });
+    const person = await t.database.db
+      .selectFrom('person')
+      .select(['name', 'sex'])
+      .where('municipality_id', '=', world.municipality.id)
+      .executeTakeFirstOrThrow();
+    expect(person).toEqual({ name: '架空 太郎', sex: 'male' });
+  });
+
   it('reads an .xlsx, dates as Excel dates', async () => {
     const xlsx = buildXlsx([
       {

@@ -100,6 +100,18 @@ export function message(
   return messages[key][lang].replace(/\{(\w+)\}/g, (_, n: string) => String(params[n] ?? ''));
 }
 
+/**
+ * A CSV file's text: UTF-8 (with or without a byte-order mark), or — when the bytes are not
+ * UTF-8 — Shift_JIS, as Excel on a Japanese PC saves a plain "CSV (コンマ区切り)".
+ */
+function csvText(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('shift_jis').decode(bytes);
+  }
+}
+
 /** The file's rows as text cells: an .xlsx (a zip, "PK") is read from its first sheet. */
 export function fileRecords(
   input: BulkImportInput,
@@ -122,7 +134,7 @@ export function fileRecords(
       return { problem: { row: 1, column: null, message: message('unreadableXlsx', lang) } };
     }
   }
-  const text = bytes ? bytes.toString('utf8') : (input.csv ?? '');
+  const text = bytes ? csvText(bytes) : (input.csv ?? '');
   try {
     return { records: parseCsv(text) };
   } catch (error) {

@@ -15,7 +15,7 @@ export const importsEn: Messages['imports'] = {
   kindNames: { persons: 'people', cases: 'cases', contacts: 'contact records' },
   columnsTitle: 'Columns of the file of {kind}',
   columnsLead:
-    'Put the headings on row 1 and one entry per row from row 2. Headings may be in Japanese or English, in any order. Columns that are not required may be left out.',
+    'Put the headings on row 1 and one entry per row from row 2. Headings may be in Japanese or English, in any order. Columns that are not required may be left out. A CSV may be in UTF-8 or in Shift_JIS (Excel’s plain “CSV”).',
   heading: 'Heading',
   otherHeading: 'Japanese heading',
   required: 'Required',

@@ -22,7 +22,7 @@ export const importsJa = {
   kindNames: { persons: '相談者', cases: '相談', contacts: '支援経過記録' },
   columnsTitle: '{kind}のファイルの列',
   columnsLead:
-    '1行目に見出し、2行目から1行に1件ずつ入れてください。見出しは日本語・英語のどちらでも構いません。列の順番は問いません。必須でない列は省略できます。',
+    '1行目に見出し、2行目から1行に1件ずつ入れてください。見出しは日本語・英語のどちらでも構いません。列の順番は問いません。必須でない列は省略できます。CSVの文字コードは UTF-8・Shift_JIS（Excelの「CSV（コンマ区切り）」）のどちらでも読み取れます。',
   heading: '見出し',
   otherHeading: '英語の見出し',
   required: '必須',
