@@ -328,6 +328,16 @@ describe('bulk import of cases', () => {
         topics: ['debt', 'job_search'],
       },
     ]);
+    // A case starts in its person's district (架空 花子 lives in 北地区).
+    const districts = await t.database.db
+      .selectFrom('support_case')
+      .innerJoin('person', 'person.id', 'support_case.person_id')
+      .select(['person.name', 'person.district_id as personDistrict', 'support_case.district_id'])
+      .where('support_case.person_id', 'in', imported)
+      .orderBy('person.name')
+      .execute();
+    expect(districts.map((d) => d.district_id)).toEqual(districts.map((d) => d.personDistrict));
+    expect(districts.some((d) => d.district_id !== null)).toBe(true);
     const again = await worker.post<Report>('/api/imports/cases', { csv });
     expect(again.body).toMatchObject({ applied: true, created: 0, unchanged: 2 });
 

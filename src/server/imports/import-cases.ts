@@ -72,6 +72,8 @@ export async function importCases(
   const agencyId = ctx.actor.supportAgencyId ?? '';
   const personByRef = new Map<string, string>();
   const personByNameBirth = new Map<string, string>();
+  /** The district of each person a row may name: the case starts in it. */
+  const districtOf = new Map<string, string | null>();
   const workers = new Map<string, string>();
   const say = (key: keyof typeof caseMessages, params: Record<string, string> = {}) =>
     caseMessages[key][lang].replace(/\{(\w+)\}/g, (_, n: string) => params[n] ?? '');
@@ -154,14 +156,6 @@ export async function importCases(
           .executeTakeFirstOrThrow();
         next.set(fy, row.last_number - n + 1);
       }
-      const districts = new Map<string, string | null>();
-      const personIds = [...new Set(rows.map((r) => r.record.personId))];
-      for (const p of await trx
-        .selectFrom('person')
-        .select(['id', 'district_id'])
-        .where('id', 'in', personIds)
-        .execute())
-        districts.set(p.id, p.district_id);
       const cases = rows.map(({ id, record: r }) => {
         const fy = fiscalYearOf(r.receivedOn);
         const number = next.get(fy) ?? 1;
@@ -173,7 +167,7 @@ export async function importCases(
           person_id: r.personId,
           support_agency_id: agencyId,
           lead_worker_id: r.workerId,
-          district_id: districts.get(r.personId) ?? null,
+          district_id: districtOf.get(r.personId) ?? null,
           status: r.status,
           status_changed_at: now,
           opened_on: r.receivedOn,
@@ -249,13 +243,20 @@ export async function importCases(
   return runBulkImport(deps, ctx, input, spec, async (db, rows) => {
     personByRef.clear();
     personByNameBirth.clear();
+    districtOf.clear();
     workers.clear();
     const municipalityId = ctx.actor.municipalityId;
     const imported = () =>
       db
         .selectFrom('import_link')
         .innerJoin('person', 'person.id', 'import_link.record_id')
-        .select(['import_link.external_ref', 'person.id', 'person.name', 'person.birth_date'])
+        .select([
+          'import_link.external_ref',
+          'person.id',
+          'person.name',
+          'person.birth_date',
+          'person.district_id',
+        ])
         .where('import_link.municipality_id', '=', municipalityId)
         .where('import_link.kind', '=', 'person')
         .where('person.municipality_id', '=', municipalityId);
@@ -263,6 +264,7 @@ export async function importCases(
     for (const refs of inChunks(refsIn(rows, 'personRef'))) {
       for (const p of await imported().where('import_link.external_ref', 'in', refs).execute()) {
         personByRef.set(p.external_ref, p.id);
+        districtOf.set(p.id, p.district_id);
       }
     }
     // By name and date of birth, only where a row has no number: the people imported, and the
@@ -270,9 +272,10 @@ export async function importCases(
     if (rows.some((r) => (r.values.personRef ?? '').trim() === '')) {
       const visible = await new ScopedReader(db, ctx.actor)
         .persons()
-        .select(['person.id', 'person.name', 'person.birth_date'])
+        .select(['person.id', 'person.name', 'person.birth_date', 'person.district_id'])
         .execute();
       for (const p of [...(await imported().execute()), ...visible]) {
+        districtOf.set(p.id, p.district_id);
         if (p.birth_date)
           personByNameBirth.set(`${p.name.normalize('NFKC')}\n${p.birth_date}`, p.id);
       }
