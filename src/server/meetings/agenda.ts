@@ -62,6 +62,7 @@ export async function suggestAgenda(
             'support_case.id',
             'support_case.case_number',
             'support_case.lead_worker_id',
+            'person.id as person_id',
             'person.name',
             'plan.id as plan_id',
             'plan.plan_no',
@@ -82,6 +83,7 @@ export async function suggestAgenda(
             'support_case.id',
             'support_case.case_number',
             'support_case.lead_worker_id',
+            'person.id as person_id',
             'person.name',
             eb
               .selectFrom('evaluation')
@@ -107,6 +109,7 @@ export async function suggestAgenda(
         'support_case.id',
         'support_case.case_number',
         'support_case.lead_worker_id',
+        'person.id as person_id',
         'person.name',
         'meeting_request.id as request_id',
         'meeting_request.kind',
@@ -169,21 +172,15 @@ export async function suggestAgenda(
     });
   }
   if (out.length > 0) {
-    const persons = await db
-      .selectFrom('support_case')
-      .select('person_id')
-      .where(
-        'id',
-        'in',
-        out.map((s) => s.caseId),
-      )
-      .execute();
+    const personOf = new Map(
+      [...requests, ...plans, ...evaluations].map((r) => [r.id, r.person_id]),
+    );
     await recordAudit(db, ctx, {
       action: 'meeting.suggest',
       outcome: 'success',
       subjectType: 'meeting_series',
       subjectId: series.id,
-      personIds: persons.map((p) => p.person_id),
+      personIds: out.flatMap((s) => personOf.get(s.caseId) ?? []),
       legalBasis: 'own_case',
     });
   }
