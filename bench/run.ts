@@ -1,4 +1,5 @@
 import { benchCases } from './cases';
+import { benchImport } from './import';
 import { benchLoad } from './load';
 import { benchMeetings } from './meetings';
 import { benchStartup } from './startup';
@@ -14,6 +15,7 @@ const all: Record<string, () => Promise<string>> = {
   meetings: benchMeetings,
   statistics: benchStatistics,
   load: benchLoad,
+  import: benchImport,
 };
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const name of chosen.length ? chosen : Object.keys(all)) {
