@@ -107,7 +107,11 @@ export function CsvImportPanel({
       if (answer.applied) await onApplied?.();
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      setFailure(Object.values(error.fields)[0] ?? error.message);
+      setFailure(
+        error.code === 'NETWORK_ERROR'
+          ? t.errors.offline
+          : (Object.values(error.fields)[0] ?? error.message),
+      );
     } finally {
       setBusy(null);
     }
