@@ -122,7 +122,7 @@ describe('bulk import through the screen', () => {
 
     // Their cases, from an Excel workbook, after choosing the kind.
     await page.getByRole('radio', { name: '2. 相談' }).check();
-    expect(new URL(page.url()).searchParams.get('kind')).toBe('cases');
+    await expect.poll(() => new URL(page.url()).searchParams.get('kind')).toBe('cases');
     await page.getByRole('heading', { name: '相談のファイルの列' }).waitFor();
     const workbook = buildXlsx([
       {

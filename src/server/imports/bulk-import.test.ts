@@ -97,6 +97,7 @@ describe('bulk import of persons', () => {
     const hanako = await t.database.db
       .selectFrom('person')
       .selectAll()
+      .where('municipality_id', '=', world.municipality.id)
       .where('name', '=', '架空 花子')
       .executeTakeFirstOrThrow();
     expect(hanako).toMatchObject({

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import {
   consultationTopicLabels,
@@ -57,7 +58,8 @@ export function BulkImportPage() {
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const kindParam = params.get('kind');
-  const kind: BulkImportKind = isKind(kindParam) ? kindParam : 'persons';
+  // Kept here as well as in the URL, so the choice shows at once (the URL follows).
+  const [kind, setKind] = useState<BulkImportKind>(isKind(kindParam) ? kindParam : 'persons');
   const columns: readonly BulkImportColumn[] = bulkImportColumns[kind];
   const help = m.help[kind] as Record<string, string>;
   const other = lang === 'ja' ? 'en' : 'ja';
@@ -83,7 +85,11 @@ export function BulkImportPage() {
         required
         options={bulkImportKinds.map((k) => ({ value: k, label: m.kinds[k] }))}
         value={kind}
-        onChange={(value) => setParams({ kind: value }, { replace: true })}
+        onChange={(value) => {
+          if (!isKind(value)) return;
+          setKind(value);
+          setParams({ kind: value }, { replace: true });
+        }}
       />
 
       <Section title={fill(m.columnsTitle, { kind: m.kindNames[kind] })}>
