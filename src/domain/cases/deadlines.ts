@@ -21,7 +21,7 @@ export function addMonths(iso: string, months: number): string {
 }
 
 /** Statuses before the first plan goes to review: the intake-to-plan deadline applies. */
-const beforePlan: readonly CaseStatus[] = [
+export const beforePlanStatuses: readonly CaseStatus[] = [
   'intake',
   'continuing',
   'applied',
@@ -47,7 +47,9 @@ export function isPlanOverdue(
   hasSubmittedPlan: boolean,
 ): boolean {
   return (
-    beforePlan.includes(status) && !hasSubmittedPlan && planDueOn(intakeOn, deadlineDays) < today
+    beforePlanStatuses.includes(status) &&
+    !hasSubmittedPlan &&
+    planDueOn(intakeOn, deadlineDays) < today
   );
 }
 
