@@ -76,25 +76,33 @@ export async function getCaseload(
         ),
     )
     .selectNoFrom((eb) => [
+      // The page of cases first, then the names of its people only.
       jsonArrayFrom(
         eb
-          .selectFrom('mine')
-          .innerJoin('person', 'person.id', 'mine.person_id')
-          .distinctOn(['mine.status_changed_at', 'mine.id'])
+          .selectFrom(
+            eb
+              .selectFrom('mine')
+              .distinctOn(['mine.status_changed_at', 'mine.id'])
+              .selectAll('mine')
+              .where('mine.status', 'not in', past)
+              .orderBy('mine.status_changed_at', 'desc')
+              .orderBy('mine.id')
+              .limit(caseloadLimit)
+              .as('page'),
+          )
+          .innerJoin('person', 'person.id', 'page.person_id')
           .select([
-            'mine.id',
-            'mine.case_number',
-            'mine.status',
-            'mine.status_changed_at',
-            'mine.intake_on',
-            'mine.person_id',
+            'page.id',
+            'page.case_number',
+            'page.status',
+            'page.status_changed_at',
+            'page.intake_on',
+            'page.person_id',
             'person.name',
             'person.name_kana',
           ])
-          .where('mine.status', 'not in', past)
-          .orderBy('mine.status_changed_at', 'desc')
-          .orderBy('mine.id')
-          .limit(caseloadLimit),
+          .orderBy('page.status_changed_at', 'desc')
+          .orderBy('page.id'),
       ).as('cases'),
       jsonArrayFrom(
         eb
@@ -103,21 +111,31 @@ export async function getCaseload(
           .where('m.status', 'not in', past)
           .groupBy('m.status'),
       ).as('counts'),
+      // Monitoring not done, due within the week, of the worker's cases: the municipality's own
+      // list of those is short and indexed (monitoring_due_idx).
       jsonArrayFrom(
         eb
           .selectFrom('monitoring')
           .innerJoin('plan', 'plan.id', 'monitoring.plan_id')
-          .innerJoin('support_case', 'support_case.id', 'monitoring.case_id')
-          .innerJoin('person', 'person.id', 'support_case.person_id')
+          .innerJoin(
+            (m) =>
+              m
+                .selectFrom('mine')
+                .distinct()
+                .select(['mine.id', 'mine.case_number', 'mine.person_id'])
+                .as('m'),
+            (join) => join.onRef('m.id', '=', 'monitoring.case_id'),
+          )
+          .innerJoin('person', 'person.id', 'm.person_id')
           .select([
-            'support_case.id',
-            'support_case.case_number',
+            'm.id',
+            'm.case_number',
             'person.id as person_id',
             'person.name',
             'monitoring.due_on',
             'monitoring.id as monitoring_id',
           ])
-          .where('monitoring.case_id', 'in', (m) => m.selectFrom('mine').select('mine.id'))
+          .where('monitoring.municipality_id', '=', ctx.actor.municipalityId)
           .where('monitoring.done_on', 'is', null)
           .where('plan.status', '=', 'active')
           .where('monitoring.due_on', '<=', soon)
