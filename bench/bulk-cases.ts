@@ -3,124 +3,35 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { searchKey } from '../src/domain/text/search';
 import { todayInJapan } from '../src/domain/text/wareki';
 import { loadConfig } from '../src/server/config';
 import { type DatabaseHandle, openPGlite, openPostgres } from '../src/server/db/connect';
 import { applyMigrations, MigrationError } from '../src/server/db/migrate';
+import type { Database } from '../src/server/db/schema';
 import { demoPassword } from '../src/server/demo/demo-data';
 import { seedDemoData } from '../src/server/demo/seed-demo';
+import { namePool } from './names';
 
 /**
- * A municipality with a large caseload for the benchmarks: the demo 架空市 and its caseload, then
- * `count` more cases of invented people spread over five years and 80 caseworkers, each with its
- * intake, status history, contact records (five on average), and for the cases that reached a
- * plan the plan, 支援決定, monitoring, evaluations and 支援調整会議 agendas — everything the
- * caseload, the agenda and the statistics read (see `generate`). Deterministic: every choice comes
- * from a hash of the case's number, so any size gives the same data on every run and engine.
- * Built once into .bench/ (PGlite) or into a database of its own (PostgreSQL) and reused while
- * this file is unchanged.
+ * The synthetic data of the benchmarks (issue 6): the demo 架空市 and its caseload, then `count`
+ * more cases of invented people (./names.ts) spread over five years — at the national size over
+ * 50 municipalities — with one caseworker for about every 1,250 cases, each case with its intake,
+ * status history, contact records (five on average, ten at the national size), and for the cases
+ * that reached a plan the plan, 支援決定, monitoring, evaluations and 支援調整会議 agendas —
+ * everything the home page, the agenda and the statistics read (see `generate`). Deterministic:
+ * every choice comes from a hash of the case's number, so any size gives the same data on every
+ * run and engine. Built once into .bench/ (PGlite) or into a database of its own (PostgreSQL)
+ * and reused while this file and ./names.ts are unchanged; `npm run generate` builds one.
  */
-const family = [
-  '佐藤',
-  '鈴木',
-  '高橋',
-  '田中',
-  '伊藤',
-  '渡辺',
-  '山本',
-  '中村',
-  '小林',
-  '加藤',
-  '吉田',
-  '山田',
-  '佐々木',
-  '山口',
-  '松本',
-  '井上',
-  '木村',
-  '林',
-  '斎藤',
-  '清水',
-];
-const familyKana = [
-  'さとう',
-  'すずき',
-  'たかはし',
-  'たなか',
-  'いとう',
-  'わたなべ',
-  'やまもと',
-  'なかむら',
-  'こばやし',
-  'かとう',
-  'よしだ',
-  'やまだ',
-  'ささき',
-  'やまぐち',
-  'まつもと',
-  'いのうえ',
-  'きむら',
-  'はやし',
-  'さいとう',
-  'しみず',
-];
-const given = [
-  '翔',
-  '蓮',
-  '大翔',
-  '陽菜',
-  '結衣',
-  '美咲',
-  '健一',
-  '誠',
-  '浩二',
-  '由美',
-  '恵子',
-  '隆',
-  '直樹',
-  '彩',
-  '真理',
-  '修',
-  '千尋',
-  '大輔',
-  '早苗',
-  '悠斗',
-  '葵',
-  '拓海',
-  'さくら',
-  '一郎',
-  '花子',
-];
-const givenKana = [
-  'しょう',
-  'れん',
-  'ひろと',
-  'ひな',
-  'ゆい',
-  'みさき',
-  'けんいち',
-  'まこと',
-  'こうじ',
-  'ゆみ',
-  'けいこ',
-  'たかし',
-  'なおき',
-  'あや',
-  'まり',
-  'おさむ',
-  'ちひろ',
-  'だいすけ',
-  'さなえ',
-  'ゆうと',
-  'あおい',
-  'たくみ',
-  'さくら',
-  'いちろう',
-  'はなこ',
-];
+const pool = namePool();
+/** A staff member's invented name. */
+const staffName = (pick: <T>(list: readonly T[]) => T) => {
+  const name = pick(pool);
+  return `${name.family} ${name.given}`;
+};
 
 /** A small fast generator, seeded, so every build of the data set is the same. */
 function random(seed: number) {
@@ -214,6 +125,174 @@ const referralDestinations = [
   '法テラス架空',
 ];
 
+/**
+ * The sizes of the generated data (issue 6): small for a quick look, a city (one municipality of
+ * about 120,000 people), and the national size — 1,000,000 cases with 10,000,000 contact records
+ * over 50 municipalities, 架空市 the largest with a tenth of them (100,000 cases, as the city
+ * size) and the others falling off by rank (Zipf, exponent 0.8) down to about 6,000 cases.
+ */
+export interface BulkSize {
+  name: string;
+  cases: number;
+  municipalities: number;
+  /** Contact records per case on average. */
+  contactsPerCase: number;
+}
+
+export const bulkSizes = {
+  small: { name: 'small', cases: 1_000, municipalities: 1, contactsPerCase: 5 },
+  city: { name: 'city', cases: 100_000, municipalities: 1, contactsPerCase: 5 },
+  national: { name: 'national', cases: 1_000_000, municipalities: 50, contactsPerCase: 10 },
+} as const satisfies Record<string, BulkSize>;
+
+/** The named size with this many cases, or one municipality of that many. */
+export function bulkSizeOf(cases: number): BulkSize {
+  return (
+    Object.values(bulkSizes).find((size) => size.cases === cases) ?? {
+      name: `${cases}`,
+      cases,
+      municipalities: 1,
+      contactsPerCase: 5,
+    }
+  );
+}
+
+const benchTables = [
+  'bench_name',
+  'bench_name_bucket',
+  'bench_worker',
+  'bench_case',
+  'bench_series',
+  'bench_plan',
+  'bench_muni',
+  'bench_district',
+];
+
+interface BenchMunicipality {
+  id: string;
+  name: string;
+  /** Its share of the generated cases. */
+  share: number;
+  direct: string;
+  commissioned: string;
+  officer: string;
+  districts: string[];
+}
+
+/**
+ * The municipalities the cases go to: the demo 架空市 first, with its agencies, officer and
+ * districts; at the national size 49 more, invented (架空第2市 …), each with four districts, a
+ * directly run and a commissioned agency and a municipal officer, their populations in
+ * proportion to their cases.
+ */
+async function municipalities(
+  db: Kysely<Database>,
+  demo: { id: string; name: string; population: number },
+  size: BulkSize,
+  passwordHash: string,
+  pick: <T>(list: readonly T[]) => T,
+): Promise<BenchMunicipality[]> {
+  const weights = Array.from({ length: size.municipalities - 1 }, (_, i) => 1 / (i + 2) ** 0.8);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const demoShare = size.municipalities === 1 ? 1 : 0.1;
+  const agencies = await db
+    .selectFrom('support_agency')
+    .select(['id', 'operation'])
+    .where('municipality_id', '=', demo.id)
+    .orderBy('created_at')
+    .execute();
+  const officer = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('login_id', '=', 'jichitai')
+    .executeTakeFirstOrThrow();
+  const districts = await db
+    .selectFrom('district')
+    .select('id')
+    .where('municipality_id', '=', demo.id)
+    .orderBy('sort_order')
+    .execute();
+  const list: BenchMunicipality[] = [
+    {
+      id: demo.id,
+      name: demo.name,
+      share: demoShare,
+      direct: agencies.find((a) => a.operation === 'direct')?.id ?? '',
+      commissioned: agencies.find((a) => a.operation === 'commissioned')?.id ?? '',
+      officer: officer.id,
+      districts: districts.map((d) => d.id),
+    },
+  ];
+  for (const [i, weight] of weights.entries()) {
+    const n = i + 2;
+    const share = ((1 - demoShare) * weight) / total;
+    const name = `架空第${n}市`;
+    const population = Math.round((demo.population * share) / demoShare);
+    const municipality = await db
+      .insertInto('municipality')
+      .values({
+        name,
+        name_kana: `かくうだい${n}し`,
+        prefecture: '架空県',
+        kind: population >= 50_000 ? 'city' : 'town_village',
+        population,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const m = municipality.id;
+    const split = [0.34, 0.25, 0.23, 0.18];
+    const made = await db
+      .insertInto('district')
+      .values(
+        ['中央地区', '東地区', '西地区', '北地区'].map((d, j) => ({
+          municipality_id: m,
+          name: d,
+          sort_order: j + 1,
+          population: Math.round(population * (split[j] ?? 0.25)),
+        })),
+      )
+      .returning(['id', 'sort_order'])
+      .execute();
+    const direct = await db
+      .insertInto('support_agency')
+      .values({ municipality_id: m, name: `${name}生活支援相談センター`, operation: 'direct' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const commissioned = await db
+      .insertInto('support_agency')
+      .values({
+        municipality_id: m,
+        name: `${name}社会福祉協議会 自立相談支援窓口`,
+        operation: 'commissioned',
+        contractor_name: `社会福祉法人${name}社会福祉協議会`,
+        contractor_kind: 'social_welfare_council',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const user = await db
+      .insertInto('app_user')
+      .values({
+        municipality_id: m,
+        login_id: `m${String(n).padStart(2, '0')}-jichitai`,
+        display_name: staffName(pick),
+        roles: ['municipal_officer'],
+        password_hash: passwordHash,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    list.push({
+      id: m,
+      name,
+      share,
+      direct: direct.id,
+      commissioned: commissioned.id,
+      officer: user.id,
+      districts: made.sort((a, b) => a.sort_order - b.sort_order).map((d) => d.id),
+    });
+  }
+  return list;
+}
+
 export interface BulkData {
   database: DatabaseHandle;
   /** The data directory (PGlite) or a directory for the app's files (PostgreSQL). */
@@ -233,8 +312,9 @@ export interface BulkData {
 async function fingerprint(count: number): Promise<string> {
   const generator = createHash('sha256')
     .update(await readFile(fileURLToPath(import.meta.url)))
+    .update(await readFile(fileURLToPath(new URL('./names.ts', import.meta.url))))
     .digest('hex');
-  return JSON.stringify({ count, generator });
+  return JSON.stringify({ count, size: bulkSizeOf(count), generator });
 }
 
 /** Opens a kept data set and brings its schema up to date; false when it must be made again. */
@@ -258,7 +338,7 @@ async function reuse(database: DatabaseHandle): Promise<boolean> {
 async function build(database: DatabaseHandle, root: string, count: number) {
   await applyMigrations(database);
   await seedDemoData(database, loadConfig({ DATA_DIR: root }));
-  await generate(database, count);
+  await generate(database, bulkSizeOf(count));
 }
 
 /** The generated cases in an embedded PGlite database under .bench/cases-COUNT. */
@@ -375,10 +455,12 @@ async function dropDatabase(admin: pg.Client, name: string) {
 }
 
 /**
- * Fills the demo municipality with `count` invented cases, set-based in SQL (`insert … select`
+ * Fills the municipalities with the size's invented cases, set-based in SQL (`insert … select`
  * over `generate_series`) with every choice drawn from a hash of the case's number and a salt:
- * the same data on every run and on both engines (ids included). Working tables `bench_*` are
- * dropped at the end.
+ * the same data on every run and on both engines (ids included). This is the bulk path: the rows
+ * are made inside the database, so none crosses the connection (a COPY would ship all 10,000,000
+ * contact records from this process), and it runs the same on PGlite, which has no COPY from a
+ * client stream. Working tables `bench_*` are dropped at the end.
  *
  * The cases are spread over five years, most in the last ones. About one in seven is still open
  * (those of the last eight months: in support, monitoring, at evaluation, awaiting plan review, or
@@ -389,8 +471,22 @@ async function dropDatabase(admin: pg.Client, name: string) {
  * then ended. About 40 % of plans are 就労支援対象; 6 % of ended cases were reopened later; 5 %
  * moved to another district.
  */
-async function generate(database: DatabaseHandle, count: number) {
-  const db = database.db;
+async function generate(database: DatabaseHandle, size: BulkSize) {
+  // One session throughout, in replica mode: the rows are consistent by construction, and the
+  // foreign-key checks (a trigger per row) would take most of the time of the 10,000,000 contact
+  // records. The district-history trigger, also skipped, is written in one statement below.
+  await database.db.connection().execute(async (db) => {
+    await sql`set session_replication_role = replica`.execute(db);
+    try {
+      await fill(db, size);
+    } finally {
+      await sql`reset session_replication_role`.execute(db);
+    }
+  });
+  await sql`vacuum analyze`.execute(database.db);
+}
+
+async function fill(db: Kysely<Database>, size: BulkSize) {
   let lap = performance.now();
   const step = (what: string) => {
     const now = performance.now();
@@ -399,68 +495,129 @@ async function generate(database: DatabaseHandle, count: number) {
   };
   const next = random(20261123);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  const municipality = await db.selectFrom('municipality').select('id').executeTakeFirstOrThrow();
-  const m = municipality.id;
-  const agencies = await db.selectFrom('support_agency').select(['id', 'operation']).execute();
-  const direct = agencies.find((a) => a.operation === 'direct')?.id ?? '';
-  const commissioned = agencies.find((a) => a.operation === 'commissioned')?.id ?? '';
-  const districts = (
-    await db.selectFrom('district').select('id').orderBy('sort_order').execute()
-  ).map((d) => d.id);
+  const demo = await db
+    .selectFrom('municipality')
+    .select(['id', 'name', 'population'])
+    .executeTakeFirstOrThrow();
   const template = await db
     .selectFrom('app_user')
     .select('password_hash')
     .where('login_id', '=', 'shien')
     .executeTakeFirstOrThrow();
-  const officer = await db
-    .selectFrom('app_user')
-    .select('id')
-    .where('login_id', '=', 'jichitai')
-    .executeTakeFirstOrThrow();
+  const munis = await municipalities(db, demo, size, template.password_hash, pick);
+  step(`${munis.length} municipalities`);
 
-  // 80 caseworkers (60 in the direct agency with the demo's own, 20 in the commissioned one).
-  const workers: { id: string; agency: string }[] = [];
-  const staff = Array.from({ length: 80 }, (_, i) => ({
-    id: randomUUID(),
-    municipality_id: m,
-    login_id: `worker${String(i + 1).padStart(3, '0')}`,
-    display_name: `${pick(family)} ${pick(given)}`,
-    roles: ['support_worker' as const],
-    support_agency_id: i < 60 ? direct : commissioned,
-    password_hash: template.password_hash,
-  }));
-  await db.insertInto('app_user').values(staff).execute();
-  for (const s of staff) workers.push({ id: s.id, agency: s.support_agency_id ?? direct });
-  const shien = await db
-    .selectFrom('app_user')
-    .select(['id', 'support_agency_id'])
-    .where('login_id', '=', 'shien')
-    .executeTakeFirstOrThrow();
-  workers.push({ id: shien.id, agency: shien.support_agency_id ?? direct });
+  // Caseworkers, one for about every 1,250 of a municipality's cases (80 for 架空市 at 100,000):
+  // three in four in the directly run agency, the others in the commissioned one. A case goes to
+  // worker `g % workers`, so a municipality's share of cases follows its share of workers. The
+  // workers of a municipality are numbered together; its agencies' 支援調整会議 too.
+  const workers: { id: string; agency: string; mk: number; s0: number; ns: number }[] = [];
+  const series: { k: number; agency: string; mk: number; w0: number; nw: number }[] = [];
+  const staff: Insertable<Database['app_user']>[] = [];
+  for (const [mk, muni] of munis.entries()) {
+    const count = Math.max(4, Math.round((size.cases * muni.share) / 1250));
+    const direct = Math.max(1, Math.round(count * 0.75));
+    const mine: { id: string; agency: string }[] = [];
+    for (let i = 0; i < count; i++) {
+      const agency = i < direct ? muni.direct : muni.commissioned;
+      const id = randomUUID();
+      staff.push({
+        id,
+        municipality_id: muni.id,
+        login_id:
+          mk === 0
+            ? `worker${String(i + 1).padStart(3, '0')}`
+            : `m${String(mk).padStart(2, '0')}-worker${String(i + 1).padStart(3, '0')}`,
+        display_name: staffName(pick),
+        roles: ['support_worker'],
+        support_agency_id: agency,
+        password_hash: template.password_hash,
+      });
+      mine.push({ id, agency });
+    }
+    if (mk === 0) {
+      const shien = await db
+        .selectFrom('app_user')
+        .select(['id', 'support_agency_id'])
+        .where('login_id', '=', 'shien')
+        .executeTakeFirstOrThrow();
+      mine.push({ id: shien.id, agency: shien.support_agency_id ?? muni.direct });
+    }
+    // One 支援調整会議 for about every 10,000 cases of an agency.
+    const first = workers.length;
+    for (const agency of [muni.direct, muni.commissioned]) {
+      const agencyCases =
+        (size.cases * muni.share * mine.filter((w) => w.agency === agency).length) / mine.length;
+      const ns = Math.max(1, Math.round(agencyCases / 10_000));
+      const s0 = series.length;
+      for (let j = 0; j < ns; j++)
+        series.push({ k: series.length, agency, mk, w0: first, nw: mine.length });
+      for (const w of mine) if (w.agency === agency) workers.push({ ...w, mk, s0, ns });
+    }
+  }
+  for (let i = 0; i < staff.length; i += 1000) {
+    await db
+      .insertInto('app_user')
+      .values(staff.slice(i, i + 1000))
+      .execute();
+  }
+  for (const table of benchTables) await sql`drop table if exists ${sql.table(table)}`.execute(db);
+  await sql`create table bench_muni (mk int primary key, id uuid, officer uuid, name text)`.execute(
+    db,
+  );
+  await sql`insert into bench_muni values ${sql.join(
+    munis.map((x, mk) => sql`(${mk}, ${x.id}::uuid, ${x.officer}::uuid, ${x.name})`),
+  )}`.execute(db);
+  await sql`create table bench_district (mk int, j int, id uuid, primary key (mk, j))`.execute(db);
+  await sql`insert into bench_district values ${sql.join(
+    munis.flatMap((x, mk) => x.districts.map((id, j) => sql`(${mk}, ${j}, ${id}::uuid)`)),
+  )}`.execute(db);
+  const districtCount = munis[0]?.districts.length ?? 4;
 
   // Invented names (every family name with every given name) with their search keys computed
-  // as the app computes them.
-  const names = family.flatMap((f, i) =>
-    given.map((g, j) => {
-      const name = `${f} ${g}`;
-      const kana = `${familyKana[i]} ${givenKana[j]}`;
-      const key = searchKey(name, kana);
-      return { name, kana, text: key.text, grams: key.grams };
-    }),
-  );
-  for (const table of ['bench_name', 'bench_worker', 'bench_case', 'bench_series', 'bench_plan']) {
-    await sql`drop table if exists ${sql.table(table)}`.execute(db);
-  }
+  // as the app computes them, and 100,000 buckets of the unit interval, each naming the name a
+  // draw falling in it gets, so common names come up as often as in life (./names.ts).
+  const names = pool.map((n) => {
+    const name = `${n.family} ${n.given}`;
+    const kana = `${n.familyKana} ${n.givenKana}`;
+    const key = searchKey(name, kana);
+    return { name, kana, text: key.text, grams: key.grams, share: n.share };
+  });
   await sql`create table bench_name (k int primary key, name text, kana text, search_text text, grams text[])`.execute(
     db,
   );
-  await sql`insert into bench_name values ${sql.join(
-    names.map((n, k) => sql`(${k}, ${n.name}, ${n.kana}, ${n.text}, ${n.grams}::text[])`),
-  )}`.execute(db);
-  await sql`create table bench_worker (k int primary key, id uuid, agency uuid)`.execute(db);
-  await sql`insert into bench_worker values ${sql.join(
-    workers.map((w, k) => sql`(${k}, ${w.id}::uuid, ${w.agency}::uuid)`),
-  )}`.execute(db);
+  for (let i = 0; i < names.length; i += 2000) {
+    await sql`insert into bench_name values ${sql.join(
+      names
+        .slice(i, i + 2000)
+        .map((n, j) => sql`(${i + j}, ${n.name}, ${n.kana}, ${n.text}, ${n.grams}::text[])`),
+    )}`.execute(db);
+  }
+  const buckets = 100_000;
+  const bucketOf: number[] = [];
+  let cumulative = 0;
+  for (const [k, n] of names.entries()) {
+    cumulative += n.share;
+    while (bucketOf.length < Math.min(buckets, Math.round(cumulative * buckets))) bucketOf.push(k);
+  }
+  while (bucketOf.length < buckets) bucketOf.push(names.length - 1);
+  await sql`create table bench_name_bucket (b int primary key, k int)`.execute(db);
+  for (let i = 0; i < buckets; i += 10_000) {
+    await sql`insert into bench_name_bucket select i, (${sql.val(bucketOf.slice(i, i + 10_000))}::int[])[i - ${sql.lit(i)} + 1] from generate_series(${sql.lit(i)}, ${sql.lit(Math.min(buckets, i + 10_000) - 1)}) as i`.execute(
+      db,
+    );
+  }
+  await sql`create table bench_worker (k int primary key, id uuid, agency uuid, mk int, muni uuid, officer uuid, s0 int, ns int)`.execute(
+    db,
+  );
+  for (let i = 0; i < workers.length; i += 1000) {
+    await sql`insert into bench_worker values ${sql.join(
+      workers.slice(i, i + 1000).map((w, j) => {
+        const muni = munis[w.mk];
+        return sql`(${i + j}, ${w.id}::uuid, ${w.agency}::uuid, ${w.mk}, ${muni?.id}::uuid, ${muni?.officer}::uuid, ${w.s0}, ${w.ns})`;
+      }),
+    )}`.execute(db);
+  }
   const today = todayInJapan();
   const day = (d: string) => sql`${sql.lit(d)}::date`;
   const t = day(today);
@@ -472,12 +629,13 @@ async function generate(database: DatabaseHandle, count: number) {
     create table bench_case as
     with b as materialized (
       select g, overlay(overlay(md5('person-' || g) placing '4' from 13) placing '8' from 17)::uuid as person_id, overlay(overlay(md5('case-' || g) placing '4' from 13) placing '8' from 17)::uuid as case_id,
-        floor(${u(1)} * ${sql.lit(names.length)})::int as nk, g % ${sql.lit(workers.length)} as wk,
+        (select nb.k from bench_name_bucket nb where nb.b = floor(${u(1)} * ${sql.lit(buckets)})::int) as nk,
+        g % ${sql.lit(workers.length)} as wk,
         floor(power(${u(2)}, 1.4) * 1825)::int as days_ago,
         ${u(3)} as r_open, ${u(4)} as r_status, ${u(5)} as r_replan, ${u(6)} as r_end,
         ${u(7)} as r_target, ${u(8)} as r_reopen, ${u(9)} as r_move, ${u(10)} as r_days,
         ${u(11)} as r_pa, ${u(12)} as r_decision
-      from generate_series(1, ${sql.lit(count)}::int) as g
+      from generate_series(1, ${sql.lit(size.cases)}::int) as g
     ), c as materialized (
       select b.*, ${t} - days_ago as opened_on,
         case
@@ -546,7 +704,8 @@ async function generate(database: DatabaseHandle, count: number) {
       case when r_move < 0.05 and days_ago >= 30 then opened_on + 1 + floor(r_move * 20 * (days_ago - 1))::int end as moved_on,
       case kind when 'in_support' then decided1 when 'plan_review' then sub1 when 'continuing' then opened_on
         else greatest(decided1 + 1, opened_on + floor(r_days * least(days_ago, 60))::int) end as open_step_on,
-      extract(year from opened_on - interval '3 month')::int as fiscal_year
+      extract(year from opened_on - interval '3 month')::int as fiscal_year,
+      (select w.mk from bench_worker w where w.k = e6.wk) as mk
     from e6
     order by opened_on, g`.execute(db);
   await sql`alter table bench_case add primary key (g)`.execute(db);
@@ -555,7 +714,7 @@ async function generate(database: DatabaseHandle, count: number) {
   await sql`
     insert into person (id, municipality_id, name, name_kana, sex, birth_date, address_prefecture,
       address_city, address_street, district_id, phone_mobile, search_text, search_grams, phone_numbers)
-    select c.person_id, ${m}, n.name, n.kana,
+    select c.person_id, mu.id, n.name, n.kana,
       ${weighted(u(13, 'c.g'), [
         ['male', 55],
         ['female', 43],
@@ -563,11 +722,11 @@ async function generate(database: DatabaseHandle, count: number) {
         ['unanswered', 1],
       ])},
       ${t} - ((15 + floor(power(${u(14, 'c.g')}, 1.2) * 70)) * 365.25)::int - (c.g % 365),
-      '架空県', '架空市',
+      '架空県', mu.name,
       (array['中央','東町','西町','北町'])[1 + c.g % 4] || (1 + c.g % 5) || '丁目' || (1 + c.g % 30) || '番',
-      (${sql.val(districts)}::uuid[])[1 + (c.g + c.moved::int) % ${sql.lit(districts.length)}],
-      x.mobile, n.search_text, n.grams, array[regexp_replace(x.mobile, '[^0-9]', '', 'g')]
-    from bench_case c join bench_name n on n.k = c.nk,
+      bd.id, x.mobile, n.search_text, n.grams, array[regexp_replace(x.mobile, '[^0-9]', '', 'g')]
+    from bench_case c join bench_name n on n.k = c.nk join bench_muni mu on mu.mk = c.mk
+      join bench_district bd on bd.mk = c.mk and bd.j = (c.g + c.moved::int) % ${sql.lit(districtCount)},
       lateral (select '090-' || (1000 + floor(${u(15, 'c.g')} * 9000)::int) || '-' || lpad((c.g % 10000)::text, 4, '0') as mobile) as x
     order by c.opened_on, c.g`.execute(db);
   // Statistics on the new rows before the foreign keys are checked against them.
@@ -577,34 +736,33 @@ async function generate(database: DatabaseHandle, count: number) {
   // Numbers far above the demo's (from 50001 in each fiscal year, six digits past 99999), so the
   // two never meet.
   // The district history is written below in one statement, not row by row by the trigger.
-  await sql`alter table support_case disable trigger user`.execute(db);
   await sql`
     insert into support_case (id, municipality_id, case_number, person_id, support_agency_id,
       lead_worker_id, district_id, status, status_changed_at, opened_on, intake_on, closed_on)
-    select c.case_id, ${m},
-      c.fiscal_year || '-' || (50000 + row_number() over (partition by c.fiscal_year order by c.opened_on, c.g)),
-      c.person_id, w.agency, w.id,
-      (${sql.val(districts)}::uuid[])[1 + (c.g + c.moved::int) % ${sql.lit(districts.length)}],
+    select c.case_id, w.muni,
+      c.fiscal_year || '-' || (50000 + row_number() over (partition by c.mk, c.fiscal_year order by c.opened_on, c.g)),
+      c.person_id, w.agency, w.id, bd.id,
       c.status,
       coalesce(c.re_ended_on, c.reopened_on, c.ended_on, c.open_step_on) + time '10:00',
       c.opened_on, c.opened_on,
       case when c.status = 'reopened' or c.is_open then null else coalesce(c.re_ended_on, c.ended_on) end
     from bench_case c join bench_worker w on w.k = c.wk
+      join bench_district bd on bd.mk = c.mk and bd.j = (c.g + c.moved::int) % ${sql.lit(districtCount)}
     order by c.opened_on, c.g`.execute(db);
-  await sql`alter table support_case enable trigger user`.execute(db);
   await sql`analyze support_case`.execute(db);
   step('support_case');
   // Each case's district from its opening; a case that moved was in the one before until the day
   // it moved.
   await sql`
     insert into case_district_history (case_id, municipality_id, district_id, valid_from, valid_to)
-    select c.case_id, ${m}::uuid, (${sql.val(districts)}::uuid[])[1 + c.g % ${sql.lit(districts.length)}],
-      c.opened_on, c.moved_on
-    from bench_case c
+    select c.case_id, bd.muni, bd.id, c.opened_on, c.moved_on
+    from bench_case c join (select d.*, mu.id as muni from bench_district d join bench_muni mu using (mk)) as bd
+      on bd.mk = c.mk and bd.j = c.g % ${sql.lit(districtCount)}
     union all
-    select c.case_id, ${m}, (${sql.val(districts)}::uuid[])[1 + (c.g + 1) % ${sql.lit(districts.length)}],
-      c.moved_on, null
-    from bench_case c where c.moved`.execute(db);
+    select c.case_id, bd.muni, bd.id, c.moved_on, null
+    from bench_case c join (select d.*, mu.id as muni from bench_district d join bench_muni mu using (mk)) as bd
+      on bd.mk = c.mk and bd.j = (c.g + 1) % ${sql.lit(districtCount)}
+    where c.moved`.execute(db);
   // Populations for the per-100,000 figures of a district, where the demo left them unset.
   await sql`
     update district d set population = (
@@ -616,7 +774,7 @@ async function generate(database: DatabaseHandle, count: number) {
   await sql`
     insert into intake (case_id, municipality_id, received_on, received_by, route_in, topics, main_topic,
       consultation_text, work_status, housing_status, urgency, triage_outcome, triaged_on, triaged_by)
-    select c.case_id, ${m}, c.opened_on, w.id, ${weighted(u(16, 'c.g'), routes)}, tp.topics, tp.topics[1],
+    select c.case_id, w.muni, c.opened_on, w.id, ${weighted(u(16, 'c.g'), routes)}, tp.topics, tp.topics[1],
       '収入が減り、生活費や家賃の支払いが苦しい。仕事を探している。',
       ${weighted(u(17, 'c.g'), [
         ['unemployed', 45],
@@ -639,7 +797,7 @@ async function generate(database: DatabaseHandle, count: number) {
   // The status history: triage, the plan steps, evaluations, the end, a reopening.
   await sql`
     insert into case_transition (case_id, municipality_id, from_status, to_status, action, actor_user_id, occurred_at, reason)
-    select c.case_id, ${m}, x.from_status, x.to_status, x.action, w.id, x.on_day + x.at_time, x.reason
+    select c.case_id, w.muni, x.from_status, x.to_status, x.action, w.id, x.on_day + x.at_time, x.reason
     from bench_case c join bench_worker w on w.k = c.wk,
       lateral (values
         (null, 'intake', 'open_intake', c.opened_on, time '10:00', null),
@@ -679,15 +837,16 @@ async function generate(database: DatabaseHandle, count: number) {
     order by x.on_day + x.at_time, c.g`.execute(db);
   step('case_transition');
 
-  // Five contact records a case on average (one to nine), none after today.
+  // Five contact records a case on average (one to nine; ten, one to nineteen, at the national
+  // size), none after today.
   await sql`
     insert into contact_record (municipality_id, case_id, occurred_at, mode, summary, person_state, recorded_by)
-    select ${m}, c.case_id, least(c.opened_on + n * 9, ${t}) + time '14:00',
+    select w.muni, c.case_id, least(c.opened_on + n * ${sql.lit(Math.max(1, Math.round(45 / size.contactsPerCase)))}, ${t}) + time '14:00',
       (array['interview','phone','visit','accompany','partner_liaison'])[1 + (n % 5)],
       '面談。前回からの生活の様子と求職活動の状況を確認した。次回までに履歴書を用意する。',
       '落ち着いた様子。', w.id
     from bench_case c join bench_worker w on w.k = c.wk,
-      generate_series(1, 1 + floor(${u(19, 'c.g')} * 9)::int) as n
+      generate_series(1, 1 + floor(${u(19, 'c.g')} * ${sql.lit(2 * size.contactsPerCase - 1)})::int) as n
     order by 3, c.g, n`.execute(db);
   step('contact_record');
 
@@ -708,7 +867,7 @@ async function generate(database: DatabaseHandle, count: number) {
   await sql`
     insert into plan (id, municipality_id, case_id, plan_no, status, long_term_goal, period_start, period_end,
       employment_support_target, programmes, monitoring_dates, submitted_on, adopted_on, activated_on, author_id)
-    select p.plan_id, ${m}, p.case_id, p.plan_no, p.status,
+    select p.plan_id, w.muni, p.case_id, p.plan_no, p.status,
       '安定した収入を得て、自分の力で生活を続ける。', coalesce(p.adopted_on, p.submitted_on + 7),
       coalesce(p.adopted_on, p.submitted_on + 7) + 180, p.target,
       case when p.decision_kind = 'decision' then array['self_reliance_consultation','household_budget']
@@ -722,35 +881,37 @@ async function generate(database: DatabaseHandle, count: number) {
   step('plan');
   await sql`
     insert into support_decision (id, municipality_id, plan_id, case_id, kind, decided_on, decided_by, programmes_decided)
-    select overlay(overlay(md5('decision-' || p.plan_id) placing '4' from 13) placing '8' from 17)::uuid, ${m}, p.plan_id, p.case_id, p.decision_kind, p.decided_on, ${officer.id},
+    select overlay(overlay(md5('decision-' || p.plan_id) placing '4' from 13) placing '8' from 17)::uuid, w.muni, p.plan_id, p.case_id, p.decision_kind, p.decided_on, w.officer,
       case when p.decision_kind = 'decision' then array['household_budget'] else '{}'::text[] end
-    from bench_plan p where p.decided_on is not null
+    from bench_plan p join bench_worker w on w.k = p.wk where p.decided_on is not null
     order by p.decided_on, p.g, p.plan_no`.execute(db);
   step('support_decision');
   await sql`
     insert into plan_goal (municipality_id, plan_id, sort_order, goal)
-    select ${m}, p.plan_id, k, (array['求職活動を続け、就職する','家計を見直し、滞納を解消する'])[k]
-    from bench_plan p, generate_series(1, 2) as k`.execute(db);
+    select w.muni, p.plan_id, gk.n, (array['求職活動を続け、就職する','家計を見直し、滞納を解消する'])[gk.n]
+    from bench_plan p join bench_worker w on w.k = p.wk, generate_series(1, 2) as gk(n)`.execute(
+    db,
+  );
   await sql`
     insert into plan_service (municipality_id, plan_id, sort_order, content, provider_name, service_class, frequency)
-    select ${m}, p.plan_id, s, (array['定期面談','ハローワークへの同行','家計の相談'])[s],
-      '架空市生活支援相談センター', 'D', '月2回'
-    from bench_plan p, generate_series(1, 3) as s`.execute(db);
+    select w.muni, p.plan_id, s, (array['定期面談','ハローワークへの同行','家計の相談'])[s],
+      '生活支援相談センター', 'D', '月2回'
+    from bench_plan p join bench_worker w on w.k = p.wk, generate_series(1, 3) as s`.execute(db);
   step('plan_goal, plan_service');
   await sql`
     insert into monitoring (municipality_id, case_id, plan_id, due_on, done_on, progress, next_action)
-    select ${m}, p.case_id, p.plan_id, d,
+    select w.muni, p.case_id, p.plan_id, d,
       case when d < ${t} then d end,
       case when d < ${t} then '求職活動を続けている。' end,
       case when d < ${t} then 'continue' end
-    from bench_plan p, unnest(array[p.adopted_on + 60, p.adopted_on + 120, p.adopted_on + 180]) as d
+    from bench_plan p join bench_worker w on w.k = p.wk, unnest(array[p.adopted_on + 60, p.adopted_on + 120, p.adopted_on + 180]) as d
     where p.adopted_on is not null`.execute(db);
   step('monitoring');
   // 就労 and 増収 far more often among the 就労支援対象; 自立に向けた改善 item by item.
   await sql`
     insert into evaluation (id, municipality_id, case_id, plan_id, evaluated_on, support_review, employed,
       employment_started_on, employment_type, income_increased, improvements, decision, recorded_by)
-    select overlay(overlay(md5('evaluation-' || p.plan_id) placing '4' from 13) placing '8' from 17)::uuid, ${m}, p.case_id, p.plan_id, p.evaluated_on,
+    select overlay(overlay(md5('evaluation-' || p.plan_id) placing '4' from 13) placing '8' from 17)::uuid, w.muni, p.case_id, p.plan_id, p.evaluated_on,
       'プランの目標に沿って支援を行った。', x.employed,
       case when x.employed then p.evaluated_on - 20 end,
       case when x.employed then (case when ${u(20, 'p.g * 2 + p.plan_no')} < 0.3 then 'regular' else 'non_regular' end) end,
@@ -766,7 +927,7 @@ async function generate(database: DatabaseHandle, count: number) {
   await sql`
     insert into referral (id, municipality_id, case_id, destination_name, reason, to_public_assistance,
       referred_on, follow_up_on, status, confirmed_on, created_by, created_at, updated_at)
-    select overlay(overlay(md5('referral-' || c.g) placing '4' from 13) placing '8' from 17)::uuid, ${m}, c.case_id,
+    select overlay(overlay(md5('referral-' || c.g) placing '4' from 13) placing '8' from 17)::uuid, w.muni, c.case_id,
       case when c.r_pa < 0.35 then '架空市福祉事務所 生活保護担当'
         else (${sql.val(referralDestinations)}::text[])[1 + c.g % ${sql.lit(referralDestinations.length)}] end,
       '相談内容から、専門の窓口につなぐ。', c.r_pa < 0.35, c.opened_on, c.opened_on + 7, x.status,
@@ -788,25 +949,28 @@ async function generate(database: DatabaseHandle, count: number) {
   );
   step('referral');
 
-  // 支援調整会議: one series for about every 10,000 cases in each agency, sitting on the 10th and
-  // the 24th of each month; each plan on the agenda of the last sitting before its adoption, each
-  // evaluation on the next; six attendees, most present.
-  const perAgency = Math.max(1, Math.round(count / 10_000));
-  await sql`
-    create table bench_series as
-    select k, overlay(overlay(md5('series-' || k) placing '4' from 13) placing '8' from 17)::uuid as id,
-      case when k < ${sql.lit(perAgency)} then ${direct}::uuid else ${commissioned}::uuid end as agency
-    from generate_series(0, ${sql.lit(2 * perAgency - 1)}) as k`.execute(db);
+  // 支援調整会議: one series for about every 10,000 cases in each agency (see above), sitting on
+  // the 10th and the 24th of each month; each plan on the agenda of the last sitting before its
+  // adoption, each evaluation on the next; six attendees, most present.
+  await sql`create table bench_series (k int primary key, id uuid, agency uuid, mk int, muni uuid, officer uuid, w0 int, nw int)`.execute(
+    db,
+  );
+  await sql`insert into bench_series values ${sql.join(
+    series.map((x) => {
+      const muni = munis[x.mk];
+      return sql`(${x.k}, overlay(overlay(md5('series-' || ${x.k}::int) placing '4' from 13) placing '8' from 17)::uuid, ${x.agency}::uuid, ${x.mk}, ${muni?.id}::uuid, ${muni?.officer}::uuid, ${x.w0}, ${x.nw})`;
+    }),
+  )}`.execute(db);
   await sql`
     insert into meeting_series (id, municipality_id, type, name, host_agency_id, pattern, regular_week, regular_weekday)
-    select s.id, ${m}, 'coordination', 'ベンチ支援調整会議 ' || (s.k + 1), s.agency, 'regular', 2, 4
+    select s.id, s.muni, 'coordination', 'ベンチ支援調整会議 ' || (s.k + 1), s.agency, 'regular', 2, 4
     from bench_series s`.execute(db);
   const since = (
     await sql<{ d: string }>`select min(opened_on)::text as d from bench_case`.execute(db)
   ).rows[0]?.d;
   await sql`
     insert into meeting (id, municipality_id, series_id, held_on, starts_at, tier, status)
-    select overlay(overlay(md5('meeting-' || s.k || '-' || h.d) placing '4' from 13) placing '8' from 17)::uuid, ${m}, s.id, h.d, '09:00', 'core', 'held'
+    select overlay(overlay(md5('meeting-' || s.k || '-' || h.d) placing '4' from 13) placing '8' from 17)::uuid, s.muni, s.id, h.d, '09:00', 'core', 'held'
     from bench_series s,
       lateral (select (mo::date + o) as d
         from generate_series(date_trunc('month', ${day(since ?? today)}), ${t}, interval '1 month') as mo,
@@ -822,18 +986,18 @@ async function generate(database: DatabaseHandle, count: number) {
   await sql`
     insert into meeting_item (municipality_id, meeting_id, series_id, case_id, plan_id, kind, position, minutes,
       reporter_id, basis, decision, decided_at)
-    select ${m}, overlay(overlay(md5('meeting-' || i.series_k || '-' || i.held_on) placing '4' from 13) placing '8' from 17)::uuid, s.id, i.case_id, i.plan_id, i.kind,
+    select s.muni, overlay(overlay(md5('meeting-' || i.series_k || '-' || i.held_on) placing '4' from 13) placing '8' from 17)::uuid, s.id, i.case_id, i.plan_id, i.kind,
       row_number() over (partition by i.series_k, i.held_on order by i.g, i.kind), 30, w.id, 'internal', i.decision,
       i.held_on + time '10:00'
     from (
       select p.g, p.case_id, p.plan_id, p.wk,
-        (case when w.agency = ${direct}::uuid then 0 else ${sql.lit(perAgency)} end) + p.g % ${sql.lit(perAgency)} as series_k,
+        w.s0 + p.g % w.ns as series_k,
         ${sitting('p.adopted_on')} as held_on,
         case when p.plan_no = 1 then 'new_plan' else 'replan' end as kind, 'adopted' as decision
       from bench_plan p join bench_worker w on w.k = p.wk where p.adopted_on is not null
       union all
       select p.g, p.case_id, p.plan_id, p.wk,
-        (case when w.agency = ${direct}::uuid then 0 else ${sql.lit(perAgency)} end) + p.g % ${sql.lit(perAgency)},
+        w.s0 + p.g % w.ns,
         ${sitting('p.evaluated_on + 14')},
         'evaluation', case when p.decision = 'replan' then 'replan_requested' else 'termination_approved' end
       from bench_plan p join bench_worker w on w.k = p.wk
@@ -847,12 +1011,13 @@ async function generate(database: DatabaseHandle, count: number) {
   step('meeting_item');
   await sql`
     insert into meeting_attendee (municipality_id, meeting_id, user_id, name, organisation, municipal, roles, present)
-    select ${m}, mt.id, case when a.n <= 4 then w.id when a.n = 5 then ${officer.id}::uuid end,
+    select s.muni, mt.id, case when a.n <= 4 then w.id when a.n = 5 then s.officer end,
       case when a.n = 6 then '架空 太郎' end, case when a.n = 6 then 'ハローワーク架空' end,
       a.n = 5, case when a.n = 1 then array['chair'] else array['member'] end,
       ${u(24, 'a.n::bigint * 1000003 + hashtext(mt.id::text)')} < 0.9
-    from meeting mt join bench_series s on s.id = mt.series_id, generate_series(1, 6) as a(n)
-      left join bench_worker w on w.k = (a.n * 17) % 80`.execute(db);
+    from meeting mt join bench_series s on s.id = mt.series_id
+      cross join generate_series(1, 6) as a(n)
+      left join bench_worker w on w.k = s.w0 + (a.n * 17) % s.nw`.execute(db);
   step('meeting_attendee');
 
   // Two audited reads per case, so the audit log is not empty beside the cases.
@@ -860,7 +1025,7 @@ async function generate(database: DatabaseHandle, count: number) {
     insert into audit_log (occurred_at, municipality_id, actor_user_id, actor_login_id, actor_roles,
       actor_organisation_type, action, outcome, subject_type, subject_id, person_id, person_ids,
       legal_basis, request_id)
-    select c.opened_on + time '10:00' + a.k * interval '3 day', ${m}, w.id, 'worker',
+    select c.opened_on + time '10:00' + a.k * interval '3 day', w.muni, w.id, 'worker',
       array['support_worker'], 'support_agency', (array['case.read','case.update'])[a.k], 'success', 'case',
       c.case_id::text, c.person_id, array[c.person_id], 'own_case', 'bench-' || a.k
     from bench_case c join bench_worker w on w.k = c.wk, generate_series(1, 2) as a(k)
@@ -868,16 +1033,13 @@ async function generate(database: DatabaseHandle, count: number) {
   step('audit_log');
   await sql`
     insert into case_number_counter (municipality_id, fiscal_year, last_number)
-    select ${m}, fiscal_year, 50000 + count(*) from bench_case group by fiscal_year
+    select mu.id, c.fiscal_year, 50000 + count(*) from bench_case c join bench_muni mu using (mk)
+    group by mu.id, c.fiscal_year
     on conflict (municipality_id, fiscal_year) do update
       set last_number = greatest(case_number_counter.last_number, excluded.last_number)`.execute(
     db,
   );
-  for (const table of ['bench_name', 'bench_worker', 'bench_case', 'bench_series', 'bench_plan']) {
-    await sql`drop table ${sql.table(table)}`.execute(db);
-  }
-  await sql`vacuum analyze`.execute(db);
-  step('vacuum analyze');
+  for (const table of benchTables) await sql`drop table ${sql.table(table)}`.execute(db);
 }
 
 /**
@@ -889,7 +1051,7 @@ async function generate(database: DatabaseHandle, count: number) {
 export async function benchApp(
   count: number,
   loginId: string,
-  options: { engine?: 'pglite' | 'postgres' } = {},
+  options: { engine?: 'pglite' | 'postgres'; env?: Record<string, string> } = {},
 ) {
   const engine = options.engine ?? 'pglite';
   process.stdout.write(
@@ -909,6 +1071,7 @@ export async function benchApp(
     DATA_DIR: bulk.dataDir,
     LOG_LEVEL: 'silent',
     ...(bulk.url ? { DATABASE_URL: bulk.url } : {}),
+    ...options.env,
   });
   const app = createApp({
     config,

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,27 +9,36 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { ensureServerBuilt, ensureWebBuilt } from '../scripts/build.mjs';
-import { benchApp } from './bulk-cases';
+import { benchApp, bulkSizes } from './bulk-cases';
 import { machine, percentile, writeSection } from './report';
 
 /**
  * Load benchmark (issue 6): the real server as a child process (`node dist/server/main.mjs`), on
  * PGlite with the city-size data (a copy, so the kept data is not changed by the writes) and on
  * PostgreSQL with the national-size database; this process signs in N clients and drives a mix
- * of the screens' calls for a fixed time per level of concurrency. Also replays the SQL the app
+ * of the screens' calls for a fixed time per level of concurrency (closed loop: each client sends
+ * its next call when the last one answered), then, on PostgreSQL, sends the mix at a fixed rate
+ * whatever the answers (open loop: calls arrive as a Poisson stream, and each time counts from
+ * when the call was due, so a slow server cannot hide its queue). Also replays the SQL the app
  * sends for search, caseload and case page (captured in process) as bare SQL, for the ratio.
  *
  * BENCH_LOAD_ENGINES=pglite,postgres  BENCH_LOAD_CLIENTS=1,8,32  BENCH_LOAD_SECONDS=20
+ * BENCH_LOAD_RATE=500 (requests/s of the open-loop run; 0: none)
+ * BENCH_LOAD_ONLY=search (one kind of call instead of the mix; for finding costs)
  */
 const engines = (process.env.BENCH_LOAD_ENGINES ?? 'pglite,postgres').split(',') as Engine[];
 const levels = (process.env.BENCH_LOAD_CLIENTS ?? '1,8,32').split(',').map(Number);
 const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
+const rate = Number(process.env.BENCH_LOAD_RATE ?? 500);
+/** The data sets: the city on PGlite, the national size on PostgreSQL (bulk-cases.ts). */
+const casesOf = (engine: Engine) =>
+  engine === 'postgres' ? bulkSizes.national.cases : bulkSizes.city.cases;
 const password = 'tsunagu-demo';
 const seriesName = 'ベンチマーク支援調整会議';
 
 type Engine = 'pglite' | 'postgres';
 type Kind = 'search' | 'caseload' | 'case' | 'contact' | 'agenda' | 'report';
-const mix: [Kind, number][] = [
+const fullMix: [Kind, number][] = [
   ['search', 30],
   ['caseload', 20],
   ['case', 25],
@@ -36,6 +46,9 @@ const mix: [Kind, number][] = [
   ['agenda', 7],
   ['report', 3],
 ];
+/** BENCH_LOAD_ONLY=search (or another kind): that call alone, to see its own cost. */
+const only = process.env.BENCH_LOAD_ONLY;
+const mix = only ? fullMix.filter(([kind]) => kind === only) : fullMix;
 const labels: Record<Kind, string> = {
   search: 'search by kana (`GET /api/cases/search?q=`)',
   caseload: 'caseload, home (`GET /api/cases/caseload`)',
@@ -55,36 +68,57 @@ const kanaQueries = [
   'はやし',
 ];
 
-/** A browser-like HTTP client: keeps cookies and sends the CSRF token (as src/server/test/client.ts). */
+/**
+ * A browser-like HTTP client: keeps cookies and sends the CSRF token (as src/server/test/client.ts).
+ * Plain `http.request` on a keep-alive agent: `fetch` cost this process about 1.5 ms of CPU a
+ * call, most of what the two cores could give the server at the aimed rate.
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256, noDelay: true });
+
 class HttpClient {
   private cookies = new Map<string, string>();
   private csrfToken = '';
-  constructor(private readonly base: string) {}
+  private readonly host: string;
+  private readonly port: number;
+  constructor(base: string) {
+    const url = new URL(base);
+    this.host = url.hostname;
+    this.port = Number(url.port);
+  }
 
-  async request(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<{ status: number; text: string }> {
-    const headers = new Headers({ 'accept-language': 'ja' });
+  request(method: string, path: string, body?: unknown): Promise<{ status: number; text: string }> {
+    const headers: Record<string, string> = { 'accept-language': 'ja' };
     if (this.cookies.size > 0) {
-      headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+      headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     }
-    if (method !== 'GET') headers.set('x-csrf-token', this.csrfToken);
-    if (body !== undefined) headers.set('content-type', 'application/json');
-    const res = await fetch(this.base + path, {
-      method,
-      headers,
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    if (method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
+    const payload = body !== undefined ? JSON.stringify(body) : undefined;
+    if (payload !== undefined) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = String(Buffer.byteLength(payload));
+    }
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        { host: this.host, port: this.port, method, path, headers, agent },
+        (res) => {
+          for (const cookie of res.headers['set-cookie'] ?? []) {
+            const [pair = '', ...attributes] = cookie.split(';');
+            const [name = '', value = ''] = pair.split('=');
+            const expired = attributes.some((a) => /max-age=0/i.test(a.trim()));
+            if (expired || value === '') this.cookies.delete(name.trim());
+            else this.cookies.set(name.trim(), value);
+          }
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+          );
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
     });
-    for (const cookie of res.headers.getSetCookie()) {
-      const [pair = '', ...attributes] = cookie.split(';');
-      const [name = '', value = ''] = pair.split('=');
-      const expired = attributes.some((a) => /max-age=0/i.test(a.trim()));
-      if (expired || value === '') this.cookies.delete(name.trim());
-      else this.cookies.set(name.trim(), value);
-    }
-    return { status: res.status, text: await res.text() };
   }
 
   async signIn(loginId: string): Promise<this> {
@@ -114,11 +148,65 @@ function rssMiB(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024;
 }
 
+/** CPU seconds (user + system) a process has used, from /proc (clock ticks of 10 ms). */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0; // the process has ended
+  }
+}
+
+/** CPU seconds of every PostgreSQL server process on the machine (the backends and helpers). */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') {
+        total += cpuSeconds(Number(entry));
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+/** Where the CPU time of a run went: the server, PostgreSQL, this driver. */
+interface CpuSplit {
+  server: number;
+  postgres: number;
+  driver: number;
+}
+
+function cpuNow(pid: number): CpuSplit {
+  const own = process.cpuUsage();
+  return {
+    server: cpuSeconds(pid),
+    postgres: postgresCpuSeconds(),
+    driver: (own.user + own.system) / 1e6,
+  };
+}
+
+function cpuSince(pid: number, start: CpuSplit): CpuSplit {
+  const now = cpuNow(pid);
+  return {
+    server: now.server - start.server,
+    postgres: now.postgres - start.postgres,
+    driver: now.driver - start.driver,
+  };
+}
+
 async function startServer(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/server/main.mjs'], {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=.prof" profiles the server under load.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/server/main.mjs'], {
     env: {
       ...process.env,
       ...env,
@@ -167,11 +255,17 @@ interface Targets {
 }
 
 interface Level {
+  /** Closed loop: the number of clients; 0 for the open-loop run. */
   clients: number;
+  /** Open loop: the requests per second offered. */
+  offered?: number;
+  /** Open loop: stopped early, 256 calls waiting. */
+  overloaded?: boolean;
   seconds: number;
   times: Record<Kind, number[]>;
   errors: number;
   rssMax: number;
+  cpu: CpuSplit;
 }
 
 type Session = { worker: HttpClient; chief: HttpClient; office: HttpClient };
@@ -189,27 +283,21 @@ async function signInAll(base: string, count: number): Promise<Session[]> {
   return sessions;
 }
 
-async function drive(
-  all: Session[],
-  pid: number,
-  targets: Targets,
-  clients: number,
-): Promise<Level> {
-  const sessions = all.slice(0, clients);
-  const times = Object.fromEntries(mix.map(([k]) => [k, [] as number[]])) as Record<Kind, number[]>;
-  let errors = 0;
-  let firstError = '';
-  let rssMax = rssMiB(pid);
-  const total = mix.reduce((n, [, w]) => n + w, 0);
-  const draw = (x: number): Kind => {
-    let rest = x;
-    for (const [kind, weight] of mix) {
-      rest -= weight;
-      if (rest < 0) return kind;
-    }
-    return 'search';
-  };
-  const call = async (s: Session, kind: Kind, r: () => number) => {
+const mixTotal = mix.reduce((n, [, w]) => n + w, 0);
+
+/** The kind of call a number in [0, 1) stands for, by the weights of the mix. */
+function draw(x: number): Kind {
+  let rest = x * mixTotal;
+  for (const [kind, weight] of mix) {
+    rest -= weight;
+    if (rest < 0) return kind;
+  }
+  return 'search';
+}
+
+/** One call of a kind, as the screens make it, by one signed-in client. */
+function caller(targets: Targets) {
+  return (s: Session, kind: Kind, r: () => number) => {
     const pick = <T>(list: T[]) => list[Math.floor(r() * list.length)] as T;
     switch (kind) {
       case 'search':
@@ -236,19 +324,39 @@ async function drive(
         );
     }
   };
+}
+
+function emptyTimes(): Record<Kind, number[]> {
+  return Object.fromEntries(mix.map(([k]) => [k, [] as number[]])) as Record<Kind, number[]>;
+}
+
+/** Closed loop: `clients` clients, each sending its next call as soon as the last one answered. */
+async function drive(
+  all: Session[],
+  pid: number,
+  targets: Targets,
+  clients: number,
+): Promise<Level> {
+  const sessions = all.slice(0, clients);
+  const times = emptyTimes();
+  const call = caller(targets);
+  let errors = 0;
+  let firstError = '';
+  let rssMax = rssMiB(pid);
   // Warm-up: a few calls of each kind, not counted.
   const first = sessions[0];
   if (first) for (const [kind] of mix) await call(first, kind, random(1));
   const sampler = setInterval(() => {
     rssMax = Math.max(rssMax, rssMiB(pid));
   }, 500);
+  const cpuStart = cpuNow(pid);
   const started = performance.now();
   const until = started + seconds * 1000;
   await Promise.all(
     sessions.map(async (s, i) => {
       const r = random(1000 + i);
       while (performance.now() < until) {
-        const kind = draw(r() * total);
+        const kind = draw(r());
         const t0 = performance.now();
         const res = await call(s, kind, r);
         const elapsed = performance.now() - t0;
@@ -263,7 +371,85 @@ async function drive(
   clearInterval(sampler);
   rssMax = Math.max(rssMax, rssMiB(pid));
   if (firstError) process.stdout.write(`    ${errors} errors, first: ${firstError}\n`);
-  return { clients, seconds: elapsed, times, errors, rssMax };
+  return { clients, seconds: elapsed, times, errors, rssMax, cpu: cpuSince(pid, cpuStart) };
+}
+
+/**
+ * Open loop: calls arrive at `perSecond` on average (a Poisson stream, spread over the signed-in
+ * clients) whatever the server answers; each time counts from when the call was due. A server
+ * that cannot keep up shows it as growing times and as answers per second below the rate.
+ */
+async function driveAtRate(
+  all: Session[],
+  pid: number,
+  targets: Targets,
+  perSecond: number,
+): Promise<Level> {
+  const times = emptyTimes();
+  const call = caller(targets);
+  const r = random(4242);
+  let errors = 0;
+  let firstError = '';
+  let rssMax = rssMiB(pid);
+  const sampler = setInterval(() => {
+    rssMax = Math.max(rssMax, rssMiB(pid));
+  }, 500);
+  const inFlight = new Set<Promise<void>>();
+  const cpuStart = cpuNow(pid);
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  let due = started;
+  let sent = 0;
+  let overloaded = false;
+  while (due < until) {
+    const wait = due - performance.now();
+    if (wait >= 1) await sleep(wait);
+    const kind = draw(r());
+    const session = all[sent % all.length] as Session;
+    sent++;
+    const scheduled = due;
+    const done = call(session, kind, r).then(
+      (res) => {
+        if (res.status >= 300) {
+          errors++;
+          firstError ||= `${kind}: ${res.status} ${res.text.slice(0, 200)}`;
+        } else times[kind].push(performance.now() - scheduled);
+      },
+      (error: unknown) => {
+        errors++;
+        firstError ||= `${kind}: ${String(error)}`;
+      },
+    );
+    inFlight.add(done);
+    void done.finally(() => inFlight.delete(done));
+    // Far behind: the server is overloaded; stop adding to its queue (the times so far say how
+    // far behind it fell).
+    if (inFlight.size > 256) {
+      overloaded = true;
+      break;
+    }
+    due += (-Math.log(1 - r()) * 1000) / perSecond;
+  }
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  rssMax = Math.max(rssMax, rssMiB(pid));
+  if (firstError) process.stdout.write(`    ${errors} errors, first: ${firstError}\n`);
+  if (overloaded) {
+    process.stdout.write(
+      `    overloaded: 256 calls waiting after ${((performance.now() - started) / 1000).toFixed(1)} s; stopped\n`,
+    );
+  }
+  return {
+    clients: 0,
+    offered: perSecond,
+    overloaded,
+    seconds: elapsed,
+    times,
+    errors,
+    rssMax,
+    cpu: cpuSince(pid, cpuStart),
+  };
 }
 
 type Captured = { self: unknown; sql: string; params: unknown[] };
@@ -277,11 +463,7 @@ async function bareSql(
   engine: Engine,
   targets: Targets,
 ): Promise<Record<string, { app: number; sql: number; statements: number }>> {
-  const { database, client, bulk } = await benchApp(
-    engine === 'postgres' ? 1_000_000 : 100_000,
-    'shien',
-    { engine },
-  );
+  const { database, client, bulk } = await benchApp(casesOf(engine), 'shien', { engine });
   let captured: Captured[] | undefined;
   const pgProto = pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown };
   const liteProto = PGlite.prototype as unknown as { query: (...a: unknown[]) => unknown };
@@ -344,12 +526,16 @@ async function bareSql(
   return out;
 }
 
-async function prepare(
-  engine: Engine,
-): Promise<{ targets: Targets; dataDir?: string; url?: string; cases: number; contacts: number }> {
-  const { database, bulk } = await benchApp(engine === 'postgres' ? 1_000_000 : 100_000, 'shien', {
-    engine,
-  });
+async function prepare(engine: Engine): Promise<{
+  targets: Targets;
+  dataDir?: string;
+  url?: string;
+  cases: number;
+  contacts: number;
+  municipalities: number;
+  ownCases: number;
+}> {
+  const { database, bulk } = await benchApp(casesOf(engine), 'shien', { engine });
   try {
     const db = database.db;
     const visible = await db
@@ -365,7 +551,7 @@ async function prepare(
       .select('id')
       .where('name', '=', seriesName)
       .executeTakeFirst();
-    const count = async (table: 'support_case' | 'contact_record') =>
+    const count = async (table: 'support_case' | 'contact_record' | 'municipality') =>
       Number(
         (
           await db
@@ -397,11 +583,25 @@ async function prepare(
       ...(bulk.url ? { url: bulk.url } : {}),
       cases: await count('support_case'),
       contacts: await count('contact_record'),
+      municipalities: await count('municipality'),
+      ownCases: Number(
+        (
+          await db
+            .selectFrom('support_case')
+            .innerJoin('app_user', 'app_user.municipality_id', 'support_case.municipality_id')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('app_user.login_id', '=', 'shien')
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
     };
   } finally {
     await database.close();
   }
 }
+
+const levelName = (level: Level) =>
+  level.offered !== undefined ? `${level.offered}/s offered` : String(level.clients);
 
 const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : '–');
 
@@ -449,6 +649,15 @@ async function runEngine(engine: Engine): Promise<string[]> {
       );
       results.push(level);
     }
+    if (engine === 'postgres' && rate > 0) {
+      process.stdout.write(`  ${engine}: ${rate} requests/s offered for ${seconds} s\n`);
+      const level = await driveAtRate(sessions, pid, targets, rate);
+      const all = Object.values(level.times).reduce((n, t) => n + t.length, 0);
+      process.stdout.write(
+        `    ${(all / level.seconds).toFixed(0)} req/s answered, RSS max ${level.rssMax.toFixed(0)} MiB\n`,
+      );
+      results.push(level);
+    }
   } finally {
     await stopServer(child);
     if (copy) await rm(copy, { recursive: true, force: true });
@@ -460,7 +669,7 @@ async function runEngine(engine: Engine): Promise<string[]> {
     return kind === 'agenda' || kind === 'report' ? undefined : 100;
   };
   const lines = [
-    `**${postgres ? 'PostgreSQL' : 'PGlite'}** — ${prepared.cases.toLocaleString()} cases, ${prepared.contacts.toLocaleString()} contact records${postgres ? " (one generated municipality; the issue's national size also asks 10,000,000 contact records and 50 municipalities, which this data set does not have)" : ', a copy of the kept data directory'}; server idle RSS ${idle.toFixed(0)} MiB.`,
+    `**${postgres ? 'PostgreSQL' : 'PGlite'}** — ${prepared.cases.toLocaleString()} cases and ${prepared.contacts.toLocaleString()} contact records in ${prepared.municipalities} ${prepared.municipalities === 1 ? 'municipality' : 'municipalities'}, of which the demo 架空市, where every client works, holds ${prepared.ownCases.toLocaleString()} cases${postgres ? '' : '; a copy of the kept data directory'}; server idle RSS ${idle.toFixed(0)} MiB.`,
     '',
     '| clients | call | requests | p50 | p95 | p99 | req/s | aim (p95) | |',
     '|---|---|---|---|---|---|---|---|---|',
@@ -472,20 +681,27 @@ async function runEngine(engine: Engine): Promise<string[]> {
       const t = level.times[kind];
       const p95 = percentile(t, 95);
       const a = aim(kind);
-      const judged = a !== undefined && (postgres || level.clients === 1);
+      // Latency aims: with one client (nothing else running) and, on PostgreSQL, under the
+      // open-loop rate; the closed-loop levels above one show how times grow with the queue.
+      const judged = a !== undefined && (level.clients === 1 || level.offered !== undefined);
       lines.push(
-        `| ${level.clients} | ${labels[kind]} | ${t.length} | ${ms(percentile(t, 50))} | ${ms(p95)} | ${ms(percentile(t, 99))} | ${(t.length / level.seconds).toFixed(1)} | ${judged ? `≤ ${a} ms` : ''} | ${judged ? (p95 <= (a ?? 0) ? 'met' : '**missed**') : ''} |`,
+        `| ${levelName(level)} | ${labels[kind]} | ${t.length} | ${ms(percentile(t, 50))} | ${ms(p95)} | ${ms(percentile(t, 99))} | ${(t.length / level.seconds).toFixed(1)} | ${judged ? `≤ ${a} ms` : ''} | ${judged ? (p95 <= (a ?? 0) ? 'met' : '**missed**') : ''} |`,
       );
     }
-    const rate = all / level.seconds;
+    const answered = all / level.seconds;
+    const throughputJudged =
+      postgres && (level.offered !== undefined || level.clients === Math.max(...levels));
+    // CPU per answered request, by process: where the two cores went.
+    const per = (seconds: number) => (all > 0 ? `${((seconds * 1000) / all).toFixed(1)}` : '–');
+    const cpu = level.cpu;
     summary.push(
-      `| ${level.clients} | ${all} | ${rate.toFixed(0)} | ${level.errors} | ${level.rssMax.toFixed(0)} MiB | ${postgres ? `≥ 500 req/s: ${rate >= 500 ? 'met' : '**missed**'}` : ''} |`,
+      `| ${levelName(level)}${level.overloaded ? ' (overloaded, stopped)' : ''} | ${all} | ${answered.toFixed(0)} | ${level.errors} | ${level.rssMax.toFixed(0)} MiB | ${per(cpu.server)} / ${postgres ? per(cpu.postgres) : '–'} / ${per(cpu.driver)} | ${((cpu.server + cpu.postgres + cpu.driver) / level.seconds).toFixed(2)} | ${throughputJudged ? `≥ 500 req/s: ${answered >= 500 ? 'met' : '**missed**'}` : ''} |`,
     );
   }
   lines.push(
     '',
-    '| clients | requests | req/s (mix) | errors | server RSS max | aim |',
-    '|---|---|---|---|---|---|',
+    '| clients | requests | req/s answered (mix) | errors | server RSS max | CPU ms per request: server / PostgreSQL / load driver | cores busy | aim |',
+    '|---|---|---|---|---|---|---|---|',
     ...summary,
     '',
     'App against bare SQL, one client, median of 30 calls (the reads the app sent for the call, replayed in order):',

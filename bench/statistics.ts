@@ -43,7 +43,12 @@ interface Measured {
 }
 
 async function measure(setup: Setup): Promise<Measured> {
-  const { database, client } = await benchApp(setup.count, 'jichitai', { engine: setup.engine });
+  // The report is counted on every call here (the one-minute cache off): this measures the
+  // counting, which the cache only spares a second asker.
+  const { database, client } = await benchApp(setup.count, 'jichitai', {
+    engine: setup.engine,
+    env: { STATISTICS_CACHE_SECONDS: '0' },
+  });
   try {
     const db = database.db;
     const today = todayInJapan();
@@ -53,8 +58,10 @@ async function measure(setup: Setup): Promise<Measured> {
     const fyStart = lm >= 3 ? ly - 1 : ly - 2;
     const district = await db
       .selectFrom('district')
-      .select(['id', 'name'])
-      .orderBy('sort_order')
+      .innerJoin('app_user', 'app_user.municipality_id', 'district.municipality_id')
+      .select(['district.id', 'district.name', 'district.municipality_id'])
+      .where('app_user.login_id', '=', 'jichitai')
+      .orderBy('district.sort_order')
       .executeTakeFirstOrThrow();
     const calls = [
       {
@@ -97,9 +104,28 @@ async function measure(setup: Setup): Promise<Measured> {
             .executeTakeFirstOrThrow()
         ).n,
       );
+    const own = async (table: 'support_case' | 'plan' | 'evaluation') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('municipality_id', '=', district.municipality_id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const municipalities = Number(
+      (
+        await db
+          .selectFrom('municipality')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     const cases = await count('support_case');
-    const plans = await count('plan');
-    const evaluations = await count('evaluation');
+    const plans = await own('plan');
+    const evaluations = await own('evaluation');
+    const ownCases = await own('support_case');
     const server =
       setup.engine === 'postgres'
         ? (
@@ -109,11 +135,11 @@ async function measure(setup: Setup): Promise<Measured> {
           ).rows[0]
         : undefined;
     const engine = server
-      ? `PostgreSQL ${server.v} on the same machine (shared_buffers ${server.sb}, work_mem ${server.wm}, otherwise the Debian defaults)`
+      ? `PostgreSQL ${server.v} on the same machine (shared_buffers ${server.sb}, work_mem ${server.wm}; see the server's settings above)`
       : 'embedded PGlite (shared_buffers 32MB)';
     const month0 = calls[0]?.report?.total;
     const year = calls[1]?.report?.total;
-    const line = `${engine}: ${cases.toLocaleString()} cases, ${plans.toLocaleString()} plans, ${evaluations.toLocaleString()} evaluations; the month's report counts ${month0?.newConsultations.toLocaleString()} new consultations and ${month0?.plans.toLocaleString()} plans, the year's ${year?.newConsultations.toLocaleString()} and ${year?.plans.toLocaleString()}.`;
+    const line = `${engine}: ${cases.toLocaleString()} cases in ${municipalities} ${municipalities === 1 ? 'municipality' : 'municipalities'}, of which 架空市 holds ${ownCases.toLocaleString()} with ${plans.toLocaleString()} plans and ${evaluations.toLocaleString()} evaluations; the month's report counts ${month0?.newConsultations.toLocaleString()} new consultations and ${month0?.plans.toLocaleString()} plans, the year's ${year?.newConsultations.toLocaleString()} and ${year?.plans.toLocaleString()}.`;
     const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(0)} ms`);
     const db0 = setup.engine === 'postgres' ? 'PostgreSQL' : 'PGlite';
     const rows = calls.map((c) => {
