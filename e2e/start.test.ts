@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,6 +78,26 @@ describe('npm start', () => {
     expect(second.output()).toContain('demo municipality 架空市 —');
     const session = await fetch(`${second.url}/api/auth/session`);
     expect(session.status).toBe(200);
-    expect(await stop(second.child)).toBe(0);
+
+    // Stopping finishes the request in flight: one whose body is still arriving when the signal
+    // comes is answered, then the process ends cleanly; a new connection is refused meanwhile.
+    const { hostname, port } = new URL(second.url);
+    const socket = connect(Number(port), hostname);
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const body = JSON.stringify({ loginId: 'shien', password: 'not-the-password' });
+    socket.write(
+      `POST /api/auth/sign-in HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`,
+    );
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => {
+      answer += chunk.toString();
+    });
+    const stopped = stop(second.child);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await expect(fetch(`${second.url}/api/health`)).rejects.toThrow();
+    socket.write(body.slice(10));
+    expect(await stopped).toBe(0);
+    expect(answer).toMatch(/^HTTP\/1\.1 (4\d\d|200) /);
+    socket.destroy();
   });
 });
