@@ -20,6 +20,7 @@ export async function openDatabase(config: Config, logger?: Logger): Promise<Dat
   return openPostgres({
     url: config.database.url,
     poolSize: config.database.poolSize,
+    preparedStatements: config.database.preparedStatements,
     onIdleError: (error) =>
       logger?.warn('idle database connection failed', { error: error.message }),
   });

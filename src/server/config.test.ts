@@ -26,7 +26,12 @@ describe('configuration', () => {
     expect(config.database).toMatchObject({
       kind: 'postgres',
       url: 'postgres://u:p@db:5432/tsunagu',
+      preparedStatements: true,
     });
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://db/t', DATABASE_PREPARED_STATEMENTS: 'false' })
+        .database,
+    ).toMatchObject({ preparedStatements: false });
     expect(config).toMatchObject({ autoMigrate: false, demoData: false });
     expect(config.session.secureCookies).toBe(true);
   });

@@ -19,6 +19,7 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_PREPARED_STATEMENTS: booleanFromEnv.default(true),
   PGLITE_SHARED_BUFFERS: z
     .string()
     .regex(/^\d+(kB|MB|GB)$/, 'PGLITE_SHARED_BUFFERS is a size such as 32MB')
@@ -67,7 +68,7 @@ export interface Config {
   dataDir: string;
   database:
     | { kind: 'pglite'; dataDir: string; sharedBuffers: string }
-    | { kind: 'postgres'; url: string; poolSize: number };
+    | { kind: 'postgres'; url: string; poolSize: number; preparedStatements: boolean };
   /** Apply pending migrations at start (embedded and development); production refuses instead. */
   autoMigrate: boolean;
   /** Create the fictional demo municipality when the database holds no municipality yet. */
@@ -101,7 +102,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: c.PORT,
     dataDir,
     database: c.DATABASE_URL
-      ? { kind: 'postgres', url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE }
+      ? {
+          kind: 'postgres',
+          url: c.DATABASE_URL,
+          poolSize: c.DATABASE_POOL_SIZE,
+          preparedStatements: c.DATABASE_PREPARED_STATEMENTS,
+        }
       : {
           kind: 'pglite',
           dataDir: path.join(dataDir, 'pglite'),

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { ConnectionLock, PGliteDialect } from './pglite-dialect';
+import { namePreparedStatements } from './prepared-statements';
 import type { Database } from './schema';
 
 /**
@@ -95,6 +96,8 @@ export function openPostgres(options: {
   poolSize?: number;
   /** An idle pooled connection failed (server restart, terminated session). */
   onIdleError?: (error: Error) => void;
+  /** Name the queries so each connection parses and plans them once (on unless said otherwise). */
+  preparedStatements?: boolean;
 }): DatabaseHandle {
   const parsers: Record<number, (value: string) => unknown> = {
     [OID.date]: keepText,
@@ -115,6 +118,7 @@ export function openPostgres(options: {
   });
   // Without a listener an idle connection's error would end the process; the pool replaces it.
   pool.on('error', (error) => options.onIdleError?.(error));
+  if (options.preparedStatements ?? true) namePreparedStatements(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

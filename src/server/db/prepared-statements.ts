@@ -1,0 +1,111 @@
+import type pg from 'pg';
+
+/**
+ * Named prepared statements on a PostgreSQL server. Every request runs the same few dozen query
+ * shapes; sent as unnamed statements, the server parses and plans each one again, which was 28%
+ * of its CPU at the national size (docs/benchmarks.md). Named, a connection parses a shape once
+ * and the server may keep a generic plan for it.
+ *
+ * A named statement goes stale when the schema changes under it (another server process applied
+ * a migration: "cached plan must not change result type"), or when something dropped it (a pooler
+ * or `DISCARD ALL`: "prepared statement does not exist"). The connection then moves to fresh names
+ * and drops the old statements as soon as it is outside a transaction. A statement that failed
+ * this way outside a transaction is sent again at once; inside one, the transaction has already
+ * failed, so the error goes to the caller, whose transaction rolls back.
+ */
+export interface PreparedStatementLimits {
+  /** Statements one connection keeps; past this, other shapes go unnamed. */
+  perConnection: number;
+  /** Query texts given a name at all (queries with lists of varying length make new texts). */
+  texts: number;
+}
+
+const defaultLimits: PreparedStatementLimits = { perConnection: 250, texts: 2000 };
+
+/** Only these statements are named; transaction control, SET and scripts go as they are. */
+const preparable = /^\s*(select|insert|update|delete|with)\b/i;
+
+export function isStalePreparedStatement(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (code === '26000') return true;
+  return code === '0A000' && typeof message === 'string' && message.includes('cached plan');
+}
+
+type Query = (...args: unknown[]) => unknown;
+
+interface ConnectionState {
+  generation: number;
+  named: Set<string>;
+  /** Old statements to DEALLOCATE once the connection is outside a transaction. */
+  dropPending: boolean;
+}
+
+export function namePreparedStatements(
+  pool: pg.Pool,
+  limits: PreparedStatementLimits = defaultLimits,
+): void {
+  const textIds = new Map<string, number>();
+  const nameOf = (text: string): number | undefined => {
+    let id = textIds.get(text);
+    if (id === undefined && textIds.size < limits.texts) {
+      id = textIds.size;
+      textIds.set(text, id);
+    }
+    return id;
+  };
+
+  pool.on('connect', (client) => {
+    const state: ConnectionState = { generation: 0, named: new Set(), dropPending: false };
+    const plain = client.query.bind(client) as Query;
+
+    const run = async (
+      text: string,
+      values: unknown[],
+      retried = false,
+    ): Promise<pg.QueryResult> => {
+      if (state.dropPending && client.getTransactionStatus() === 'I') {
+        state.dropPending = false;
+        await plain('deallocate all');
+      }
+      const id = nameOf(text);
+      const name = id === undefined ? undefined : `t${id}g${state.generation}`;
+      if (
+        name === undefined ||
+        (!state.named.has(name) && state.named.size >= limits.perConnection)
+      )
+        return (await plain(text, values)) as pg.QueryResult;
+      state.named.add(name);
+      try {
+        return (await plain({ name, text, values })) as pg.QueryResult;
+      } catch (error) {
+        if (!isStalePreparedStatement(error)) throw error;
+        state.generation += 1;
+        state.named.clear();
+        state.dropPending = true;
+        if (retried || client.getTransactionStatus() !== 'I') throw error;
+        return run(text, values, true);
+      }
+    };
+
+    // Kysely calls query(text, values) and awaits the promise; pool.query adds a callback. Every
+    // other form (scripts, COPY streams, config objects) goes to the client unchanged.
+    const wrapped: Query = (...args) => {
+      const [text, values, callback] = args;
+      if (typeof text !== 'string' || !Array.isArray(values) || !preparable.test(text))
+        return plain(...args);
+      if (args.length === 2) return run(text, values);
+      if (args.length === 3 && typeof callback === 'function') {
+        run(text, values).then(
+          (result) => callback(undefined, result),
+          (error: unknown) => callback(error),
+        );
+        return undefined;
+      }
+      return plain(...args);
+    };
+    // The client's overloaded signature cannot be restated here; the wrapper keeps the one form
+    // it handles and passes every other call through.
+    (client as unknown as { query: Query }).query = wrapped;
+  });
+}
