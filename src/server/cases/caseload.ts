@@ -11,6 +11,7 @@ import { todayInJapan } from '../../domain/text/wareki';
 import { authorize } from '../access/authorize';
 import { ScopedReader } from '../access/scoped-reader';
 import { recordAudit } from '../audit/record-audit';
+import { fixed } from '../db/fixed';
 import type { Database } from '../db/schema';
 import type { ActorContext, AppDeps } from '../http/context';
 
@@ -206,7 +207,7 @@ export async function getCaseload(
           ])
           .where('referral.case_id', 'in', (m) => m.selectFrom('ever').select('ever.id'))
           // Pending or accepted: the person has not yet been seen to arrive (つなぎの確認).
-          .where('referral.status', 'in', ['pending', 'accepted'])
+          .where('referral.status', 'in', [fixed('pending'), fixed('accepted')])
           .where('referral.follow_up_on', '<=', soon)
           .orderBy('referral.follow_up_on')
           .limit(100),

@@ -6,6 +6,7 @@ import { authorize } from '../access/authorize';
 import { ScopedReader } from '../access/scoped-reader';
 import { recordAudit } from '../audit/record-audit';
 import { consentRecordsOf } from '../consent/consent-records';
+import { fixed } from '../db/fixed';
 import type { Database, MeetingSeries, Plan } from '../db/schema';
 import type { ActorContext, AppDeps } from '../http/context';
 import { DomainError, fieldError, notFound, versionConflict } from '../http/domain-error';
@@ -69,7 +70,7 @@ export async function suggestAgenda(
             'plan.revision',
           ])
           .where('plan.municipality_id', '=', series.municipality_id)
-          .where('plan.status', '=', 'under_review')
+          .where('plan.status', '=', fixed('under_review'))
           .where('support_case.id', 'not in', waiting)
           .orderBy('plan.submitted_on')
           .limit(100)
@@ -95,7 +96,7 @@ export async function suggestAgenda(
               .as('decision'),
           ])
           .where('support_case.municipality_id', '=', series.municipality_id)
-          .where('support_case.status', '=', 'evaluation')
+          .where('support_case.status', '=', fixed('evaluation'))
           .where('support_case.id', 'not in', waiting)
           .orderBy('support_case.status_changed_at')
           .limit(100)

@@ -5,6 +5,7 @@ import {
   stepNeedsPlace,
 } from '../../domain/participation/participation';
 import { auditCase, loadCaseToWork } from '../cases/case-access';
+import { fixed } from '../db/fixed';
 import type { ActorContext, AppDeps } from '../http/context';
 import { DomainError, fieldError, versionConflict } from '../http/domain-error';
 import { loadMatch } from './match-access';
@@ -50,7 +51,7 @@ export async function stepMatch(
         .select((eb) => eb.fn.countAll<string>().as('n'))
         .where('social_resource_id', '=', current.social_resource_id)
         .where('municipality_id', '=', row.municipality_id)
-        .where('status', 'in', ['trial', 'active'])
+        .where('status', 'in', [fixed('trial'), fixed('active')])
         .executeTakeFirstOrThrow();
       const seats = occupancy(place.capacity, Number(counted.n));
       if (seats.full) {
