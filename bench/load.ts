@@ -455,12 +455,24 @@ async function driveAtRate(
   };
 }
 
-type Captured = { self: unknown; sql: string; params: unknown[] };
+/** A statement the app sent; `name` when it went as a named prepared statement, as replayed. */
+type Captured = { self: unknown; sql: string; params: unknown[]; name?: string };
+
+function isNamedQuery(value: unknown): value is { name: string; text: string; values: unknown[] } {
+  const q = value as { name?: unknown; text?: unknown; values?: unknown } | null;
+  return (
+    typeof q === 'object' &&
+    q !== null &&
+    typeof q.name === 'string' &&
+    typeof q.text === 'string' &&
+    Array.isArray(q.values)
+  );
+}
 
 /**
  * Captures the SQL the app sends for one call (in process, through the same use cases) and times
- * its reads again as bare SQL: through a plain `pg` client on PostgreSQL, through the PGlite
- * instance itself on PGlite.
+ * its reads again as bare SQL: through a plain `pg` client on PostgreSQL (named statements under
+ * the same names, so both sides keep their plans), through the PGlite instance itself on PGlite.
  */
 async function bareSql(
   engine: Engine,
@@ -474,8 +486,11 @@ async function bareSql(
   const liteQuery = liteProto.query;
   const wrap = (original: (...a: unknown[]) => unknown) =>
     function (this: unknown, ...args: unknown[]) {
-      if (captured && typeof args[0] === 'string') {
-        captured.push({ self: this, sql: args[0], params: (args[1] as unknown[]) ?? [] });
+      const [first, second] = args;
+      if (captured && typeof first === 'string') {
+        captured.push({ self: this, sql: first, params: (second as unknown[]) ?? [] });
+      } else if (captured && isNamedQuery(first)) {
+        captured.push({ self: this, sql: first.text, params: first.values, name: first.name });
       }
       return original.apply(this, args);
     };
@@ -508,7 +523,8 @@ async function bareSql(
         if (res.status !== 200) throw new Error(`${name}: ${res.status} ${res.text.slice(0, 200)}`);
         const t1 = performance.now();
         for (const c of reads) {
-          if (plain) await plain.query(c.sql, c.params);
+          if (plain && c.name) await plain.query({ name: c.name, text: c.sql, values: c.params });
+          else if (plain) await plain.query(c.sql, c.params);
           else await liteQuery.call(c.self, c.sql, c.params);
         }
         const sqlTime = performance.now() - t1;

@@ -57,7 +57,10 @@ export function namePreparedStatements(
 
   pool.on('connect', (client) => {
     const state: ConnectionState = { generation: 0, named: new Set(), dropPending: false };
-    const plain = client.query.bind(client) as Query;
+    // The class's own query, looked up at each call, so that instrumentation of the class (the
+    // load benchmark's capture of the SQL a call sends) sees these calls too.
+    const plain: Query = (...args) =>
+      Reflect.apply(Object.getPrototypeOf(client).query as Query, client, args);
 
     const run = async (
       text: string,
