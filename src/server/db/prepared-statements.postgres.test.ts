@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { namePreparedStatements } from './prepared-statements';
+import { namePreparedStatements, type PreparedStatementLimits } from './prepared-statements';
 
 // Runs in the server:postgres project only (see vitest.config.ts): named statements are the
 // server's; PGlite runs in-process and has nothing to gain.
@@ -9,7 +9,7 @@ const table = `prepared_probe_${process.pid}`;
 let pool: pg.Pool;
 
 /** One connection, so every call below meets the statements the calls before it left. */
-function onePool(limits?: { perConnection: number; texts: number }): pg.Pool {
+function onePool(limits?: PreparedStatementLimits): pg.Pool {
   const p = new pg.Pool({ connectionString: inject('databaseUrl'), max: 1 });
   namePreparedStatements(p, limits);
   return p;
@@ -78,8 +78,20 @@ describe('named prepared statements', () => {
     expect(after.rows).toEqual([{ label: 'one' }]);
   });
 
+  it('send bulk statements unnamed: a kept plan cannot hash their lists', async () => {
+    const before = await probeStatements(pool);
+    const ids = Array.from({ length: 100 }, (_, i) => i + 1);
+    const list = ids.map((_, i) => `$${i + 1}`).join(', ');
+    const text = `select id from ${table} where id in (${list}) order by id`;
+    for (let round = 0; round < 6; round++) {
+      const result = await pool.query(text, ids);
+      expect(result.rows).toEqual([{ id: 1 }, { id: 2 }]);
+    }
+    expect(await probeStatements(pool)).toEqual(before);
+  });
+
   it('send shapes past the per-connection limit unnamed', async () => {
-    const limited = onePool({ perConnection: 2, texts: 10 });
+    const limited = onePool({ perConnection: 2, texts: 10, parameters: 64 });
     try {
       for (const column of ['id', 'label', 'note', 'kana']) {
         const result = await limited.query(`select ${column} from ${table} where id = $1`, [1]);
