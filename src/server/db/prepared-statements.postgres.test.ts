@@ -78,7 +78,7 @@ describe('named prepared statements', () => {
     expect(after.rows).toEqual([{ label: 'one' }]);
   });
 
-  it('send bulk statements unnamed: a kept plan cannot hash their lists', async () => {
+  it('send statements with long in-lists unnamed: a kept plan cannot hash the list', async () => {
     const before = await probeStatements(pool);
     const ids = Array.from({ length: 100 }, (_, i) => i + 1);
     const list = ids.map((_, i) => `$${i + 1}`).join(', ');
@@ -91,7 +91,7 @@ describe('named prepared statements', () => {
   });
 
   it('send shapes past the per-connection limit unnamed', async () => {
-    const limited = onePool({ perConnection: 2, texts: 10, parameters: 64 });
+    const limited = onePool({ perConnection: 2, texts: 10, inList: 32 });
     try {
       for (const column of ['id', 'label', 'note', 'kana']) {
         const result = await limited.query(`select ${column} from ${table} where id = $1`, [1]);
