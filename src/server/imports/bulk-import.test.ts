@@ -344,6 +344,28 @@ describe('bulk import of cases', () => {
       .execute();
     expect(districts.map((d) => d.district_id)).toEqual(districts.map((d) => d.personDistrict));
     expect(districts.some((d) => d.district_id !== null)).toBe(true);
+    // …and the district history, which the district reports count from, starts there on the day
+    // the case was opened (one row a case, written once for the whole batch: migration 0019).
+    const history = await t.database.db
+      .selectFrom('case_district_history')
+      .innerJoin('support_case', 'support_case.id', 'case_district_history.case_id')
+      .select([
+        'case_district_history.district_id',
+        'case_district_history.valid_from',
+        'case_district_history.valid_to',
+        'support_case.district_id as caseDistrict',
+        'support_case.opened_on',
+      ])
+      .where('support_case.person_id', 'in', imported)
+      .execute();
+    expect(history).toHaveLength(districts.length);
+    for (const h of history) {
+      expect(h).toMatchObject({
+        district_id: h.caseDistrict,
+        valid_from: h.opened_on,
+        valid_to: null,
+      });
+    }
     const again = await worker.post<Report>('/api/imports/cases', { csv });
     expect(again.body).toMatchObject({ applied: true, created: 0, unchanged: 2 });
 
