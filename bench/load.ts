@@ -523,8 +523,8 @@ async function bareSql(
         if (res.status !== 200) throw new Error(`${name}: ${res.status} ${res.text.slice(0, 200)}`);
         const t1 = performance.now();
         for (const c of reads) {
-          if (plain && c.name) await plain.query({ name: c.name, text: c.sql, values: c.params });
-          else if (plain) await plain.query(c.sql, c.params);
+          // Unnamed when the app sent it unnamed (`name` undefined).
+          if (plain) await plain.query({ name: c.name, text: c.sql, values: c.params });
           else await liteQuery.call(c.self, c.sql, c.params);
         }
         const sqlTime = performance.now() - t1;

@@ -32,7 +32,7 @@ const defaultLimits: PreparedStatementLimits = { perConnection: 250, texts: 2000
 /** Only these statements are named; transaction control, SET and scripts go as they are. */
 const preparable = /^\s*(select|insert|update|delete|with)\b/i;
 
-export function isStalePreparedStatement(error: unknown): boolean {
+function isStalePreparedStatement(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { code, message } = error as { code?: unknown; message?: unknown };
   if (code === '26000') return true;
