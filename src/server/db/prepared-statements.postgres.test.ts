@@ -90,6 +90,20 @@ describe('named prepared statements', () => {
     expect(await probeStatements(pool)).toEqual(before);
   });
 
+  it('send a statement given a long array unnamed, and the same text with a short one named', async () => {
+    const before = await probeStatements(pool);
+    const text = `select id from ${table} where id = any($1::int[]) order by id`;
+    const long = Array.from({ length: 100 }, (_, i) => i + 1);
+    for (let round = 0; round < 6; round++) {
+      const result = await pool.query(text, [long]);
+      expect(result.rows).toEqual([{ id: 1 }, { id: 2 }]);
+    }
+    expect(await probeStatements(pool)).toEqual(before);
+    const short = await pool.query(text, [[2, 3]]);
+    expect(short.rows).toEqual([{ id: 2 }]);
+    expect(await probeStatements(pool)).toHaveLength(before.length + 1);
+  });
+
   it('send shapes past the per-connection limit unnamed', async () => {
     const limited = onePool({ perConnection: 2, texts: 10, inList: 32 });
     try {

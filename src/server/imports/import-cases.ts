@@ -21,6 +21,7 @@ import type { ActorContext, AppDeps } from '../http/context';
 import { choiceFromCell, choicesFromCell, type ImportReport } from '../http/csv-import';
 import { insertRows } from './insert-rows';
 import {
+  anyOf,
   authorizeImport,
   type BulkImportInput,
   dateFromCell,
@@ -262,7 +263,9 @@ export async function importCases(
         .where('person.municipality_id', '=', municipalityId);
     // The people this municipality imported under the numbers the file names.
     for (const refs of inChunks(refsIn(rows, 'personRef'))) {
-      for (const p of await imported().where('import_link.external_ref', 'in', refs).execute()) {
+      for (const p of await imported()
+        .where('import_link.external_ref', '=', anyOf(refs))
+        .execute()) {
         personByRef.set(p.external_ref, p.id);
         districtOf.set(p.id, p.district_id);
       }

@@ -8,6 +8,7 @@ import type { ActorContext, AppDeps } from '../http/context';
 import { choiceFromCell, type ImportReport } from '../http/csv-import';
 import { insertRows } from './insert-rows';
 import {
+  anyOf,
   authorizeImport,
   type BulkImportInput,
   dateTimeFromCell,
@@ -111,7 +112,7 @@ export async function importContacts(
         .select(['external_ref', 'record_id'])
         .where('municipality_id', '=', ctx.actor.municipalityId)
         .where('kind', '=', 'case')
-        .where('external_ref', 'in', refs)
+        .where('external_ref', '=', anyOf(refs))
         .execute()) {
         linked.set(l.external_ref, l.record_id);
       }
