@@ -102,6 +102,10 @@ describe('named prepared statements', () => {
     const short = await pool.query(text, [[2, 3]]);
     expect(short.rows).toEqual([{ id: 2 }]);
     expect(await probeStatements(pool)).toHaveLength(before.length + 1);
+    // An array an insert writes is data: the statement keeps its name.
+    const write = `insert into ${table} (id, label) select id, 'many' from unnest($1::int[]) as u(id) where false`;
+    await pool.query(write, [long]);
+    expect(await probeStatements(pool)).toHaveLength(before.length + 2);
   });
 
   it('send shapes past the per-connection limit unnamed', async () => {

@@ -19,8 +19,8 @@ export interface PreparedStatementLimits {
   /** Query texts given a name at all (queries with lists of varying length make new texts). */
   texts: number;
   /**
-   * Statements with an `in` list of more parameters than this, or given an array of more values
-   * (`= any($1)`), go unnamed. They are bulk reads (a thousand import numbers), whose planning is
+   * Statements with an `in` list of more parameters than this, or reads and changes given an
+   * array of more values (`= any($1)`), go unnamed. They are bulk reads (a thousand import numbers), whose planning is
    * little next to their work; and a kept generic plan cannot see the list's values, so it tests
    * each row against the list one by one where a fresh plan hashes it (a re-run import of 20,000
    * people: 0.4 s → 10 s with an `in` list, 6 s with an array).
@@ -81,9 +81,11 @@ export function namePreparedStatements(
         state.dropPending = false;
         await plain('deallocate all');
       }
-      const id = values.some((v) => Array.isArray(v) && v.length > limits.inList)
-        ? undefined
-        : nameOf(text);
+      // An array an insert writes (the people an audit row names) is data, not a list to match.
+      const matchesList =
+        !/^\s*insert\b/i.test(text) &&
+        values.some((v) => Array.isArray(v) && v.length > limits.inList);
+      const id = matchesList ? undefined : nameOf(text);
       const name = id === undefined ? undefined : `t${id}g${state.generation}`;
       if (
         name === undefined ||
