@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { rolesAllow } from '../../domain/permissions';
 import { type CaseSubject, canWorkCase, caseAbilities } from '../../domain/policies/case-policy';
 import { ScopedReader } from '../access/scoped-reader';
@@ -21,6 +21,10 @@ export async function caseTeam(db: Kysely<Database>, caseId: string): Promise<st
     .execute();
   return rows.map((r) => r.user_id);
 }
+
+/** The user ids of the case's team, beside a read of `support_case`. */
+const teamOfCase = sql<string[]>`array(
+  select t.user_id::text from case_team_member t where t.case_id = support_case.id)`;
 
 export function subjectOf(row: SupportCase, team: readonly string[]): CaseSubject {
   return {
@@ -45,13 +49,16 @@ export async function loadCase(
 ): Promise<LoadedCase> {
   if (!rolesAllow(ctx.actor.roles, 'case.read'))
     throw forbidden({ action, subjectType: 'case', subjectId: caseId });
-  const row = await new ScopedReader(deps.database.db, ctx.actor)
+  // The case and its team in one statement: every request about a case starts here.
+  const found = await new ScopedReader(deps.database.db, ctx.actor)
     .cases()
-    .selectAll()
+    .selectAll('support_case')
+    .select(teamOfCase.as('team_user_ids'))
     .where('support_case.id', '=', caseId)
     .executeTakeFirst();
-  if (!row) throw notFound({ action, subjectType: 'case', subjectId: caseId });
-  return { row, subject: subjectOf(row, await caseTeam(deps.database.db, caseId)) };
+  if (!found) throw notFound({ action, subjectType: 'case', subjectId: caseId });
+  const { team_user_ids: team, ...row } = found;
+  return { row, subject: subjectOf(row, team) };
 }
 
 /** A case the actor may work (record in, move on), or the refusal. */

@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/actor';
 import { referralAbilities } from '../../domain/policies/referral-policy';
 import { referralAlert } from '../../domain/referrals/referral-status';
 import { presentReferral } from '../cases/present';
+import { readTogether } from '../db/read-together';
 import type { Database, Referral } from '../db/schema';
 import { presentActivity, presentEvent } from './present';
 
@@ -11,35 +12,31 @@ import { presentActivity, presentEvent } from './present';
  * actor may do with it, the history of every referral, what partner agencies recorded, and the
  * case's documents that a referral may hand over. Read in a few queries for the whole case.
  */
-export async function caseReferralRecords(db: Kysely<Database>, caseId: string) {
-  const [events, activities, links, attachments] = await Promise.all([
-    db
-      .selectFrom('referral_event')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .orderBy('id')
-      .execute(),
-    db
+/** The queries of caseReferralRecords, for reading them with others (db/read-together.ts). */
+export function caseReferralLists(db: Kysely<Database>, caseId: string) {
+  return {
+    events: db.selectFrom('referral_event').selectAll().where('case_id', '=', caseId).orderBy('id'),
+    activities: db
       .selectFrom('partner_activity')
       .selectAll()
       .where('case_id', '=', caseId)
       .orderBy('occurred_on')
-      .orderBy('created_at')
-      .execute(),
-    db
+      .orderBy('created_at'),
+    links: db
       .selectFrom('referral_attachment')
       .innerJoin('referral', 'referral.id', 'referral_attachment.referral_id')
       .select(['referral_attachment.referral_id', 'referral_attachment.attachment_id'])
-      .where('referral.case_id', '=', caseId)
-      .execute(),
-    db
+      .where('referral.case_id', '=', caseId),
+    attachments: db
       .selectFrom('attachment')
       .select(['id', 'file_name', 'media_type', 'size_bytes', 'uploaded_at'])
       .where('case_id', '=', caseId)
-      .orderBy('uploaded_at')
-      .execute(),
-  ]);
-  return { events, activities, links, attachments };
+      .orderBy('uploaded_at'),
+  };
+}
+
+export async function caseReferralRecords(db: Kysely<Database>, caseId: string) {
+  return readTogether(db, caseReferralLists(db, caseId));
 }
 
 export type CaseReferralRecords = Awaited<ReturnType<typeof caseReferralRecords>>;
