@@ -4,7 +4,7 @@ import { instanceSecret } from './auth/instance-secrets';
 import type { Config } from './config';
 import { type DatabaseHandle, openPGlite, openPostgres } from './db/connect';
 import { applyMigrations, MigrationError, migrationStatus } from './db/migrate';
-import { readTemplate } from './db/template';
+import { readTemplate, unpackTemplate } from './db/template';
 import { seedDemoData } from './demo/seed-demo';
 import type { AppDeps } from './http/context';
 import { createLogger, type Logger } from './http/logger';
@@ -13,8 +13,12 @@ import { ReportCache } from './statistics/report-cache';
 export async function openDatabase(config: Config, logger?: Logger): Promise<DatabaseHandle> {
   if (config.database.kind === 'pglite') {
     const { dataDir, sharedBuffers } = config.database;
-    // An empty data directory starts from the build's migrated template when there is one.
-    const template = existsSync(join(dataDir, 'PG_VERSION')) ? undefined : await readTemplate();
+    // An empty data directory starts from the build's migrated template when there is one,
+    // unpacked by the system's tar or, failing that, by PGlite.
+    const template =
+      existsSync(join(dataDir, 'PG_VERSION')) || (await unpackTemplate(dataDir))
+        ? undefined
+        : await readTemplate();
     return openPGlite({ dataDir, sharedBuffers, ...(template ? { loadDataDir: template } : {}) });
   }
   return openPostgres({
