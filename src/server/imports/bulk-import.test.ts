@@ -173,6 +173,7 @@ describe('bulk import of persons', () => {
     const rows = await t.database.db
       .selectFrom('person')
       .select(['name', 'birth_date'])
+      .where('municipality_id', '=', world.municipality.id)
       .where('name', 'in', ['架空 三郎', '架空 四郎'])
       .orderBy('name')
       .execute();
