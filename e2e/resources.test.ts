@@ -170,13 +170,17 @@ describe('the social-resource directory and resource gaps through the screens', 
     expect(await worker.field('services.0.serviceClass').inputValue()).toBe('D');
     const [draft] = await worker.planRows();
     await worker.click('下書きを保存する');
+    // The save lands once the server has answered: under CI's full load that took over the
+    // poll's default second; the other waits for a save allow ten.
     await expect
-      .poll(async () =>
-        h.database.db
-          .selectFrom('plan_service')
-          .select(['social_resource_id', 'service_class'])
-          .where('plan_id', '=', draft?.id ?? '')
-          .execute(),
+      .poll(
+        async () =>
+          h.database.db
+            .selectFrom('plan_service')
+            .select(['social_resource_id', 'service_class'])
+            .where('plan_id', '=', draft?.id ?? '')
+            .execute(),
+        { timeout: 10_000 },
       )
       .toEqual([{ social_resource_id: resource.id, service_class: 'D' }]);
 
