@@ -28,12 +28,16 @@ export interface PreparedStatementLimits {
   inList: number;
 }
 
-const defaultLimits: PreparedStatementLimits = { perConnection: 250, texts: 2000, inList: 32 };
+export const defaultLimits: PreparedStatementLimits = {
+  perConnection: 250,
+  texts: 2000,
+  inList: 32,
+};
 
 /** Only these statements are named; transaction control, SET and scripts go as they are. */
 const preparable = /^\s*(select|insert|update|delete|with)\b/i;
 
-function isStalePreparedStatement(error: unknown): boolean {
+export function isStalePreparedStatement(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { code, message } = error as { code?: unknown; message?: unknown };
   if (code === '26000') return true;
@@ -49,14 +53,21 @@ interface ConnectionState {
   dropPending: boolean;
 }
 
-export function namePreparedStatements(
-  pool: pg.Pool,
-  limits: PreparedStatementLimits = defaultLimits,
-): void {
+/**
+ * Decides, per call, whether a statement goes named and under which number (one per text): the
+ * rules above, shared by the server's pool and the embedded database (db/pglite-statements.ts).
+ */
+export function statementNamer(limits: PreparedStatementLimits = defaultLimits) {
   // Each text's number, or null for a text that stays unnamed; decided once per text.
   const textIds = new Map<string, number | null>();
   const longList = new RegExp(`\\bin \\((\\$\\d+, ){${limits.inList},}`, 'i');
-  const nameOf = (text: string): number | undefined => {
+  return (text: string, values: readonly unknown[]): number | undefined => {
+    if (!preparable.test(text)) return undefined;
+    // An array an insert writes (the people an audit row names) is data, not a list to match.
+    const matchesList =
+      !/^\s*insert\b/i.test(text) &&
+      values.some((v) => Array.isArray(v) && v.length > limits.inList);
+    if (matchesList) return undefined;
     let id = textIds.get(text);
     if (id === undefined && textIds.size < limits.texts) {
       id = longList.test(text) ? null : textIds.size;
@@ -64,6 +75,13 @@ export function namePreparedStatements(
     }
     return id ?? undefined;
   };
+}
+
+export function namePreparedStatements(
+  pool: pg.Pool,
+  limits: PreparedStatementLimits = defaultLimits,
+): void {
+  const nameOf = statementNamer(limits);
 
   pool.on('connect', (client) => {
     const state: ConnectionState = { generation: 0, named: new Set(), dropPending: false };
@@ -81,11 +99,7 @@ export function namePreparedStatements(
         state.dropPending = false;
         await plain('deallocate all');
       }
-      // An array an insert writes (the people an audit row names) is data, not a list to match.
-      const matchesList =
-        !/^\s*insert\b/i.test(text) &&
-        values.some((v) => Array.isArray(v) && v.length > limits.inList);
-      const id = matchesList ? undefined : nameOf(text);
+      const id = nameOf(text, values);
       const name = id === undefined ? undefined : `t${id}g${state.generation}`;
       if (
         name === undefined ||
