@@ -68,7 +68,7 @@ export class PGliteStatements {
     let types = this.named.get(name);
     if (!types) {
       const described = await this.pg.execProtocol(
-        concat([
+        Buffer.concat([
           serialize.parse({ name, text, types: [] }),
           serialize.describe({ type: 'S', name }),
           serialize.sync(),
@@ -89,7 +89,7 @@ export class PGliteStatements {
       return serializer ? serializer(value) : String(value);
     });
     const answered = await this.pg.execProtocol(
-      concat([
+      Buffer.concat([
         serialize.bind({ statement: name, values: given }),
         serialize.describe({ type: 'P' }),
         serialize.execute({}),
@@ -101,14 +101,4 @@ export class PGliteStatements {
     const [result] = parse.parseResults(answered.messages, this.pg.parsers);
     return (result ?? { rows: [], fields: [] }) as Results<R>;
   }
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.length;
-  }
-  return all;
 }
