@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { todayInJapan } from '../../domain/text/wareki';
 import { signedIn } from '../test/client';
 import { createWorld } from '../test/factories';
 import { type TestApp, testApp } from '../test/test-app';
@@ -73,7 +74,8 @@ describe('the audit viewer', () => {
     expect(next.body.items[0]?.id).toBeLessThan(all.body.items[0]?.id ?? 0);
 
     // The test clock says 2026-04-01; the rows carry the database's real time, so filter around now.
-    const today = new Date().toISOString().slice(0, 10);
+    // The filter's dates are days in Japan: from 0:00 to 9:00 there the UTC date is the day before.
+    const today = todayInJapan();
     const byDate = await auditor.get<{ items: unknown[] }>(
       `/api/audit?from=${today}&to=${today}&actor=${world.users.supportWorker.login_id}`,
     );
