@@ -6,7 +6,6 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { ensureServerBuilt, ensureWebBuilt } from '../scripts/build.mjs';
 import { PGliteStatements } from '../src/server/db/pglite-statements';
@@ -457,14 +456,7 @@ async function driveAtRate(
 }
 
 /** A statement the app sent; `name` when it went as a named prepared statement, as replayed. */
-type Captured = {
-  self: unknown;
-  sql: string;
-  params: unknown[];
-  name?: string;
-  /** On PGlite, the method that sent it, to send it again the same way (named or not). */
-  via?: (...a: unknown[]) => unknown;
-};
+type Captured = { self: unknown; sql: string; params: unknown[]; name?: string };
 
 function isNamedQuery(value: unknown): value is { name: string; text: string; values: unknown[] } {
   const q = value as { name?: unknown; text?: unknown; values?: unknown } | null;
@@ -480,7 +472,7 @@ function isNamedQuery(value: unknown): value is { name: string; text: string; va
 /**
  * Captures the SQL the app sends for one call (in process, through the same use cases) and times
  * its reads again as bare SQL: through a plain `pg` client on PostgreSQL (named statements under
- * the same names, so both sides keep their plans), through the PGlite instance itself on PGlite.
+ * the same names, so both sides keep their plans), through the same named statements on PGlite.
  */
 async function bareSql(
   engine: Engine,
@@ -488,34 +480,19 @@ async function bareSql(
 ): Promise<Record<string, { app: number; sql: number; statements: number }>> {
   const { database, client, bulk } = await benchApp(casesOf(engine), 'shien', { engine });
   let captured: Captured[] | undefined;
+  // Every statement the app sends goes through one of these: the pool's clients on PostgreSQL,
+  // the dialect's named statements (which hand the rest to PGlite's query()) on PGlite.
   const pgProto = pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown };
-  const liteProto = PGlite.prototype as unknown as { query: (...a: unknown[]) => unknown };
-  const namedProto = PGliteStatements.prototype as unknown as {
+  const liteProto = PGliteStatements.prototype as unknown as {
     query: (...a: unknown[]) => unknown;
   };
   const pgQuery = pgProto.query;
   const liteQuery = liteProto.query;
-  const namedQuery = namedProto.query;
-  // PGliteStatements sends named statements itself and the rest through PGlite's query(): a call
-  // made inside the other is not captured twice.
-  let inside = false;
   const wrap = (original: (...a: unknown[]) => unknown) =>
     function (this: unknown, ...args: unknown[]) {
       const [first, second] = args;
-      if (inside) return original.apply(this, args);
       if (captured && typeof first === 'string') {
-        captured.push({
-          self: this,
-          sql: first,
-          params: (second as unknown[]) ?? [],
-          via: original,
-        });
-        if (original === namedQuery) {
-          inside = true;
-          const sent = original.apply(this, args) as Promise<unknown>;
-          inside = false;
-          return sent;
-        }
+        captured.push({ self: this, sql: first, params: (second as unknown[]) ?? [] });
       } else if (captured && isNamedQuery(first)) {
         captured.push({ self: this, sql: first.text, params: first.values, name: first.name });
       }
@@ -523,7 +500,6 @@ async function bareSql(
     };
   pgProto.query = wrap(pgQuery);
   liteProto.query = wrap(liteQuery);
-  namedProto.query = wrap(namedQuery);
   const plain = bulk.url ? new pg.Client({ connectionString: bulk.url }) : undefined;
   await plain?.connect();
   const out: Record<string, { app: number; sql: number; statements: number }> = {};
@@ -553,7 +529,7 @@ async function bareSql(
         for (const c of reads) {
           // Unnamed when the app sent it unnamed (`name` undefined).
           if (plain) await plain.query({ name: c.name, text: c.sql, values: c.params });
-          else await (c.via ?? liteQuery).call(c.self, c.sql, c.params);
+          else await liteQuery.call(c.self, c.sql, c.params);
         }
         const sqlTime = performance.now() - t1;
         if (i >= 10) {
@@ -567,7 +543,6 @@ async function bareSql(
   } finally {
     pgProto.query = pgQuery;
     liteProto.query = liteQuery;
-    namedProto.query = namedQuery;
     await plain?.end();
     await database.close();
   }

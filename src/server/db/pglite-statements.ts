@@ -1,5 +1,6 @@
 import { type PGlite, parse, protocol, type Results } from '@electric-sql/pglite';
 import {
+  ConnectionStatements,
   defaultLimits,
   isStalePreparedStatement,
   type PreparedStatementLimits,
@@ -24,34 +25,27 @@ type ParameterTypes = readonly number[];
  */
 export class PGliteStatements {
   private readonly nameOf: (text: string, values: readonly unknown[]) => number | undefined;
-  private readonly named = new Map<string, ParameterTypes>();
-  private generation = 0;
-  private dropPending = false;
+  /** Each named statement's parameter types, as PostgreSQL described them at parse. */
+  private readonly statements: ConnectionStatements<ParameterTypes>;
 
   constructor(
     private readonly pg: PGlite,
-    private readonly limits: PreparedStatementLimits = defaultLimits,
+    limits: PreparedStatementLimits = defaultLimits,
   ) {
     this.nameOf = statementNamer(limits);
+    this.statements = new ConnectionStatements(limits.perConnection);
   }
 
-  async query<R>(text: string, values: readonly unknown[]): Promise<Results<R>> {
-    const id = this.nameOf(text, values);
-    const name = id === undefined ? undefined : `t${id}g${this.generation}`;
-    if (
-      name === undefined ||
-      (!this.named.has(name) && this.named.size >= this.limits.perConnection)
-    )
-      return this.pg.query<R>(text, [...values]);
+  async query<R>(text: string, values: readonly unknown[], retried = false): Promise<Results<R>> {
+    const name = this.statements.nameFor(this.nameOf(text, values));
+    if (name === undefined) return this.pg.query<R>(text, [...values]);
     try {
       return await this.pg.runExclusive(() => this.run<R>(name, text, values));
     } catch (error) {
       if (!isStalePreparedStatement(error)) throw error;
-      this.generation += 1;
-      this.named.clear();
-      this.dropPending = true;
-      if (this.pg.isInTransaction()) throw error;
-      return this.query<R>(text, values);
+      this.statements.forget();
+      if (retried || this.pg.isInTransaction()) throw error;
+      return this.query<R>(text, values, true);
     }
   }
 
@@ -61,11 +55,10 @@ export class PGliteStatements {
     values: readonly unknown[],
   ): Promise<Results<R>> {
     const { serialize } = protocol;
-    if (this.dropPending && !this.pg.isInTransaction()) {
-      this.dropPending = false;
+    if (this.statements.dropNow(!this.pg.isInTransaction())) {
       await this.pg.execProtocol(serialize.query('deallocate all'), { syncToFs: false });
     }
-    let types = this.named.get(name);
+    let types = this.statements.named.get(name);
     if (!types) {
       const described = await this.pg.execProtocol(
         Buffer.concat([
@@ -78,7 +71,7 @@ export class PGliteStatements {
       const parameters = described.messages.find((m) => m.name === 'parameterDescription');
       const found: ParameterTypes =
         parameters && 'dataTypeIDs' in parameters ? (parameters.dataTypeIDs as number[]) : [];
-      this.named.set(name, found);
+      this.statements.named.set(name, found);
       types = found;
     }
     const parameterTypes = types;

@@ -46,11 +46,39 @@ export function isStalePreparedStatement(error: unknown): boolean {
 
 type Query = (...args: unknown[]) => unknown;
 
-interface ConnectionState {
-  generation: number;
-  named: Set<string>;
+/**
+ * One connection's named statements, kept by the server's pool and by the embedded database
+ * alike: the name a text number goes under now, with what is kept for it (`T`), and the
+ * generation that moves on when a statement went stale.
+ */
+export class ConnectionStatements<T> {
+  readonly named = new Map<string, T>();
+  private generation = 0;
   /** Old statements to DEALLOCATE once the connection is outside a transaction. */
-  dropPending: boolean;
+  private dropPending = false;
+
+  constructor(private readonly perConnection: number) {}
+
+  /** The name of text number `id` on this connection, or undefined: it goes unnamed. */
+  nameFor(id: number | undefined): string | undefined {
+    if (id === undefined) return undefined;
+    const name = `t${id}g${this.generation}`;
+    return this.named.has(name) || this.named.size < this.perConnection ? name : undefined;
+  }
+
+  /** A statement went stale: every later call parses again under a fresh name. */
+  forget(): void {
+    this.generation += 1;
+    this.named.clear();
+    this.dropPending = true;
+  }
+
+  /** Whether to DEALLOCATE ALL now: once, after a `forget`, outside a transaction. */
+  dropNow(outsideTransaction: boolean): boolean {
+    if (!this.dropPending || !outsideTransaction) return false;
+    this.dropPending = false;
+    return true;
+  }
 }
 
 /**
@@ -84,7 +112,7 @@ export function namePreparedStatements(
   const nameOf = statementNamer(limits);
 
   pool.on('connect', (client) => {
-    const state: ConnectionState = { generation: 0, named: new Set(), dropPending: false };
+    const state = new ConnectionStatements<true>(limits.perConnection);
     // The class's own query, looked up at each call, so that instrumentation of the class (the
     // load benchmark's capture of the SQL a call sends) sees these calls too.
     const plain: Query = (...args) =>
@@ -95,25 +123,15 @@ export function namePreparedStatements(
       values: unknown[],
       retried = false,
     ): Promise<pg.QueryResult> => {
-      if (state.dropPending && client.getTransactionStatus() === 'I') {
-        state.dropPending = false;
-        await plain('deallocate all');
-      }
-      const id = nameOf(text, values);
-      const name = id === undefined ? undefined : `t${id}g${state.generation}`;
-      if (
-        name === undefined ||
-        (!state.named.has(name) && state.named.size >= limits.perConnection)
-      )
-        return (await plain(text, values)) as pg.QueryResult;
-      state.named.add(name);
+      if (state.dropNow(client.getTransactionStatus() === 'I')) await plain('deallocate all');
+      const name = state.nameFor(nameOf(text, values));
+      if (name === undefined) return (await plain(text, values)) as pg.QueryResult;
+      state.named.set(name, true);
       try {
         return (await plain({ name, text, values })) as pg.QueryResult;
       } catch (error) {
         if (!isStalePreparedStatement(error)) throw error;
-        state.generation += 1;
-        state.named.clear();
-        state.dropPending = true;
+        state.forget();
         if (retried || client.getTransactionStatus() !== 'I') throw error;
         return run(text, values, true);
       }
