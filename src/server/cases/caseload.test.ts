@@ -16,6 +16,7 @@ type Caseload = {
   today: string;
   counts: { status: string; count: number }[];
   cases: { id: string; status: string }[];
+  page: { offset: number; limit: number; total: number };
   due: {
     monitoring: { caseId: string; dueOn: string; overdue: boolean }[];
     overduePlans: { caseId: string; dueOn: string }[];
@@ -83,6 +84,34 @@ describe('the caseworker’s home page', () => {
     const theirs = await caseload(colleague, '2026-04-16');
     expect(theirs.cases).toEqual([]);
     expect(theirs.due.referrals).toEqual([]);
+  });
+
+  it('gives the table of cases a page at a time and counts them all', async () => {
+    const first = await openIntakeCase(worker);
+    const second = await openIntakeCase(worker, { name: '架空 花子', nameKana: 'かくう はなこ' });
+    const third = await openIntakeCase(worker, { name: '架空 三郎', nameKana: 'かくう さぶろう' });
+    const page = async (query: string) => {
+      const res = await worker.get<Caseload>(`/api/cases/caseload?today=2026-04-02&${query}`);
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    const one = await page('limit=2');
+    expect(one.cases).toHaveLength(2);
+    expect(one.page).toEqual({ offset: 0, limit: 2, total: 3 });
+    expect(one.counts).toEqual([{ status: 'intake', count: 3 }]);
+    const two = await page('limit=2&offset=2');
+    expect([...one.cases, ...two.cases].map((c) => c.id).sort()).toEqual(
+      [first.id, second.id, third.id].sort(),
+    );
+    expect(two.page).toEqual({ offset: 2, limit: 2, total: 3 });
+    expect((await page('')).page).toEqual({ offset: 0, limit: 50, total: 3 });
+
+    const bad = await worker.get<{ error: { code: string; fields: { path: string }[] } }>(
+      '/api/cases/caseload?limit=0&offset=-1',
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+    expect(bad.body.error.fields.map((f) => f.path).sort()).toEqual(['limit', 'offset']);
   });
 
   it('shows monitoring due within a week on the active plan only', async () => {

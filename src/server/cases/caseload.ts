@@ -15,18 +15,18 @@ import { fixed } from '../db/fixed';
 import type { Database } from '../db/schema';
 import type { ActorContext, AppDeps } from '../http/context';
 
-const caseloadLimit = 200;
-
 /**
  * The caseworker's day: their caseload by status, and what is due — monitoring on or before
  * today, plans past the municipality's deadline, follow-ups coming to their end, referrals whose
  * arrival has not been confirmed, the next outreach approach (アウトリーチ) and the next follow-up of
  * a person at a place (参加支援) within a week. "Their" cases are those they lead or are on the team of.
+ * The table of cases comes a page at a time (`offset`, `limit`), newest change first; the counts
+ * and the due lists always cover every current case.
  */
 export async function getCaseload(
   deps: AppDeps,
   ctx: ActorContext,
-  input: { today: string | undefined },
+  input: { today?: string | undefined; offset?: number; limit?: number },
 ) {
   authorize(ctx.actor, 'case.read', undefined, { subjectType: 'case' });
   const db = deps.database.db;
@@ -88,7 +88,8 @@ export async function getCaseload(
               .where('mine.status', 'not in', past)
               .orderBy('mine.status_changed_at', 'desc')
               .orderBy('mine.id')
-              .limit(caseloadLimit)
+              .limit(input.limit ?? 50)
+              .offset(input.offset ?? 0)
               .as('page'),
           )
           .innerJoin('person', 'person.id', 'page.person_id')
@@ -365,6 +366,11 @@ export async function getCaseload(
   return {
     today,
     counts,
+    page: {
+      offset: input.offset ?? 0,
+      limit: input.limit ?? 50,
+      total: counts.reduce((sum, c) => sum + c.count, 0),
+    },
     cases: cases.map((c) => ({
       id: c.id,
       caseNumber: c.case_number,

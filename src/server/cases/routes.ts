@@ -43,9 +43,7 @@ const childParam = z.object({ id: uuid, childId: uuid });
 
 export const caseRoutes = new Hono<AppEnv>()
   .get('/caseload', valid('query', caseloadQuery), async (c) =>
-    c.json(
-      await getCaseload(c.get('deps'), actorContext(c), { today: c.req.valid('query').today }),
-    ),
+    c.json(await getCaseload(c.get('deps'), actorContext(c), c.req.valid('query'))),
   )
   .get('/staff', async (c) =>
     c.json({ items: await listCaseStaff(c.get('deps'), actorContext(c)) }),

@@ -204,6 +204,9 @@ export const caseSearchQuery = z.object({
 export const caseloadQuery = z.object({
   /** The day the lists are built for; the server's today in Japan when absent. */
   today: z.preprocess((v) => (v === '' ? undefined : v), dateInput.optional()),
+  /** The page of the caseload table: where it starts and how many cases it shows. */
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
 export type IntakeInput = z.output<typeof intakeFields>;

@@ -25,6 +25,10 @@ export const casesEn: typeof casesJa = {
     until: 'Until {date}',
     count: '{count}',
     searchLabel: 'Search by name, reading, case number or phone',
+    pages: 'Pages of my caseload',
+    showing: 'Showing {from}–{to} of {total}.',
+    previous: 'Previous {count}',
+    next: 'Next {count}',
   },
   search: {
     title: 'Find a case',

@@ -23,6 +23,10 @@ export const casesJa = {
     until: '{date}まで',
     count: '{count}件',
     searchLabel: '氏名・ふりがな・ケース番号・電話番号で検索',
+    pages: '担当ケースのページ',
+    showing: '{total}件中 {from}〜{to}件目を表示しています。',
+    previous: '前の{count}件',
+    next: '次の{count}件',
   },
   search: {
     title: '相談・ケースの検索',

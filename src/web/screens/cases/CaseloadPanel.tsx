@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
@@ -49,6 +49,9 @@ function DueList({
   );
 }
 
+/** How many cases the caseload table shows at a time. */
+const pageSize = 50;
+
 /** The caseworker's day on the home page: what is due, the caseload by status, a search box. */
 export function CaseloadPanel() {
   const { t, lang } = useI18n();
@@ -56,9 +59,17 @@ export function CaseloadPanel() {
   const session = useSession();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
+  const [offset, setOffset] = useState(0);
   const query = useQuery({
-    queryKey: ['caseload'],
-    queryFn: async () => (await api.cases.caseload.$get({ query: {} })).json(),
+    queryKey: ['caseload', offset],
+    queryFn: async () =>
+      (
+        await api.cases.caseload.$get({
+          query: { offset: String(offset), limit: String(pageSize) },
+        })
+      ).json(),
+    // The due lists stay on screen while the next page of the table loads.
+    placeholderData: keepPreviousData,
   });
   const search = (event: FormEvent) => {
     event.preventDefault();
@@ -240,6 +251,35 @@ export function CaseloadPanel() {
                   </tbody>
                 </table>
               </div>
+            )}
+            {data.page.total > data.cases.length && (
+              <nav
+                aria-label={c.home.pages}
+                className="mt-4 flex flex-wrap items-center gap-3"
+                data-testid="caseload-pages"
+              >
+                <p className="text-dns-16N-130" aria-live="polite">
+                  {fill(c.home.showing, {
+                    total: data.page.total,
+                    from: data.page.offset + 1,
+                    to: data.page.offset + data.cases.length,
+                  })}
+                </p>
+                <Button
+                  variant="secondary"
+                  disabled={data.page.offset === 0}
+                  onClick={() => setOffset(Math.max(0, data.page.offset - pageSize))}
+                >
+                  {fill(c.home.previous, { count: pageSize })}
+                </Button>
+                <Button
+                  variant="secondary"
+                  disabled={data.page.offset + data.cases.length >= data.page.total}
+                  onClick={() => setOffset(data.page.offset + pageSize)}
+                >
+                  {fill(c.home.next, { count: pageSize })}
+                </Button>
+              </nav>
             )}
           </section>
         </>

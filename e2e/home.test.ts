@@ -1,0 +1,78 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaseScreens } from './support/case-screens';
+import { type Harness, startHarness } from './support/harness';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+
+afterAll(async () => {
+  await h.close();
+});
+
+describe('the caseworker’s home page', () => {
+  it('shows a large caseload fifty cases at a time and says how many there are', async () => {
+    const db = h.database.db;
+    const worker = await db
+      .selectFrom('app_user')
+      .select(['id', 'municipality_id', 'support_agency_id'])
+      .where('login_id', '=', 'shien')
+      .executeTakeFirstOrThrow();
+    // Sixty fictional people in support, led by the demo worker, changed long before the demo's
+    // own cases: they come after those in the table.
+    await sql`
+      with people as (
+        insert into person (municipality_id, name, name_kana)
+        select ${worker.municipality_id}, '架空 ' || g || '郎', 'かくう ' || g
+        from generate_series(1, 60) g
+        returning id, split_part(name_kana, ' ', 2)::int as n
+      )
+      insert into support_case
+        (municipality_id, case_number, person_id, support_agency_id, status, status_changed_at,
+         opened_on, lead_worker_id)
+      select ${worker.municipality_id}, '2019-' || lpad(n::text, 5, '0'), id,
+        ${worker.support_agency_id}, 'in_support', timestamptz '2020-01-01' + n * interval '1 day',
+        date '2019-12-01', ${worker.id}
+      from people`.execute(db);
+    const { total } = await db
+      .selectFrom('support_case')
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .where('lead_worker_id', '=', worker.id)
+      .where('status', 'not in', ['closed', 'referred_out', 'info_only'])
+      .executeTakeFirstOrThrow();
+    expect(Number(total)).toBeGreaterThan(50);
+    expect(Number(total)).toBeLessThanOrEqual(100);
+
+    const { page } = await CaseScreens.signedIn(h, 'shien');
+    await page.goto(h.origin);
+    const pages = page.getByTestId('caseload-pages');
+    const rows = page.getByTestId('caseload-table').locator('tbody tr');
+    await expect
+      .poll(() => pages.locator('p').textContent())
+      .toBe(`${total}件中 1〜50件目を表示しています。`);
+    expect(await rows.count()).toBe(50);
+    const previous = pages.getByRole('button', { name: '前の50件' });
+    const next = pages.getByRole('button', { name: '次の50件' });
+    expect(await previous.isDisabled()).toBe(true);
+
+    await next.click();
+    await expect
+      .poll(() => pages.locator('p').textContent())
+      .toBe(`${total}件中 51〜${total}件目を表示しています。`);
+    expect(await rows.count()).toBe(Number(total) - 50);
+    expect(await next.isDisabled()).toBe(true);
+    // The oldest of the sixty comes last.
+    expect(await rows.last().textContent()).toContain('架空 1郎');
+
+    await previous.click();
+    await expect
+      .poll(() => pages.locator('p').textContent())
+      .toBe(`${total}件中 1〜50件目を表示しています。`);
+    expect(await previous.isDisabled()).toBe(true);
+    // The due lists stay on the page while the table turns.
+    expect(await page.getByRole('heading', { name: '本日の確認事項' }).count()).toBe(1);
+  });
+});
