@@ -472,7 +472,8 @@ function isNamedQuery(value: unknown): value is { name: string; text: string; va
 /**
  * Captures the SQL the app sends for one call (in process, through the same use cases) and times
  * its reads again as bare SQL: through a plain `pg` client on PostgreSQL (named statements under
- * the same names, so both sides keep their plans), through the same named statements on PGlite.
+ * the same names, so both sides keep their plans), through the same one-exchange statements on
+ * PGlite.
  */
 async function bareSql(
   engine: Engine,
@@ -481,7 +482,7 @@ async function bareSql(
   const { database, client, bulk } = await benchApp(casesOf(engine), 'shien', { engine });
   let captured: Captured[] | undefined;
   // Every statement the app sends goes through one of these: the pool's clients on PostgreSQL,
-  // the dialect's named statements (which hand the rest to PGlite's query()) on PGlite.
+  // the dialect's one-exchange statements (db/pglite-statements.ts) on PGlite.
   const pgProto = pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown };
   const liteProto = PGliteStatements.prototype as unknown as {
     query: (...a: unknown[]) => unknown;

@@ -52,6 +52,23 @@ describe('search', () => {
     expect(await search('花')).toEqual(['佐藤 花子']);
   });
 
+  it('finds a case by its person’s corrected name and no longer by the old one', async () => {
+    const kase = await openIntakeCase(worker, { name: '架空 改名', nameKana: 'かくう かいめい' });
+    expect(await search('かいめい')).toEqual(['架空 改名']);
+    const view = await worker.get<{ person: { id: string; version: number } }>(
+      `/api/cases/${kase.id}`,
+    );
+    const renamed = await worker.put(`/api/persons/${view.body.person.id}`, {
+      name: '架空 新名',
+      nameKana: 'かくう しんめい',
+      version: view.body.person.version,
+    });
+    expect(renamed.status).toBe(200);
+    expect(await search('かいめい')).toEqual([]);
+    expect(await search('しんめい')).toEqual(['架空 新名']);
+    expect(await search('新名')).toEqual(['架空 新名']);
+  });
+
   it('finds by case number and by phone number however written', async () => {
     expect(await search(caseNumber)).toEqual(['山田 太郎']);
     expect(await search('09011112222')).toEqual(['山田 太郎']);

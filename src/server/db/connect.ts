@@ -49,11 +49,6 @@ export async function openPGlite(options: {
       ...PGlite.defaultStartParams,
       '-c',
       `shared_buffers=${options.sharedBuffers ?? '32MB'}`,
-      // Statements go named (db/pglite-statements.ts), but each call is planned for its values,
-      // as before: kept generic plans made the case page twice as fast on the city-size data and
-      // the home page 1.7 times slower (docs/benchmarks.md).
-      '-c',
-      'plan_cache_mode=force_custom_plan',
     ],
     parsers: { [OID.date]: keepText, [OID.int8]: Number, [OID.numeric]: Number },
   });

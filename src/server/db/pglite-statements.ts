@@ -1,78 +1,62 @@
 import { type PGlite, parse, protocol, type Results } from '@electric-sql/pglite';
-import {
-  ConnectionStatements,
-  defaultLimits,
-  isStalePreparedStatement,
-  type PreparedStatementLimits,
-  statementNamer,
-} from './prepared-statements';
 
 type ParameterTypes = readonly number[];
 
 /**
- * Named statements on the embedded PGlite. Its `query()` parses every statement afresh and talks
- * to the WebAssembly backend five times a statement (parse, describe, bind, describe, execute).
- * Here a query shape is parsed once, its parameter types kept, and each later call is one
- * exchange — bind, describe, execute, sync. The embedded database still plans each call for its
- * values (`plan_cache_mode=force_custom_plan`, db/connect.ts): PostgreSQL's kept generic plans
- * made the home page slower on the city-size data. Measured: playing the demo 10 % faster, the
- * individual-support calls 5–10 % (docs/benchmarks.md). The rules of what goes named are the
- * server's (db/prepared-statements.ts); everything else, and every script, goes to `query()`.
+ * The app's statements on the embedded PGlite, each call one exchange with the WebAssembly
+ * backend: parse, bind, describe, execute and sync, where `query()` makes five. The statement is
+ * unnamed, so PostgreSQL plans every call for its values, as it does for `query()`; only the
+ * parameter types are kept, learnt from PostgreSQL the first time a text is seen, to serialise
+ * the values before it parses. Measured on the individual-support calls and the demo
+ * (docs/benchmarks.md).
  *
- * A statement a schema change made stale ("cached plan must not change result type") is dropped
- * with all the others and parsed again under a fresh name: at once outside a transaction; inside
- * one the transaction has failed, and the caller's rollback ends it.
+ * Named statements were tried here first. Their generic plans made the home page 1.7 times slower
+ * on the city-size data, and forcing fresh plans for the whole session (`plan_cache_mode`) also
+ * re-planned every foreign-key check and trigger query for every row, which made bulk import
+ * three times slower.
  */
 export class PGliteStatements {
-  private readonly nameOf: (text: string, values: readonly unknown[]) => number | undefined;
-  /** Each named statement's parameter types, as PostgreSQL described them at parse. */
-  private readonly statements: ConnectionStatements<ParameterTypes>;
+  /** The parameter types of each text seen, as PostgreSQL described them. */
+  private readonly types = new Map<string, ParameterTypes>();
 
   constructor(
     private readonly pg: PGlite,
-    limits: PreparedStatementLimits = defaultLimits,
-  ) {
-    this.nameOf = statementNamer(limits);
-    this.statements = new ConnectionStatements(limits.perConnection);
-  }
+    /** How many texts' types are kept; past it the oldest are forgotten. */
+    private readonly keep = 2000,
+  ) {}
 
-  async query<R>(text: string, values: readonly unknown[], retried = false): Promise<Results<R>> {
-    const name = this.statements.nameFor(this.nameOf(text, values));
-    if (name === undefined) return this.pg.query<R>(text, [...values]);
+  async query<R>(text: string, values: readonly unknown[]): Promise<Results<R>> {
     try {
-      return await this.pg.runExclusive(() => this.run<R>(name, text, values));
+      return await this.pg.runExclusive(() => this.run<R>(text, values));
     } catch (error) {
-      if (!isStalePreparedStatement(error)) throw error;
-      this.statements.forget();
-      if (retried || this.pg.isInTransaction()) throw error;
-      return this.query<R>(text, values, true);
+      // A failed call learns the types again next time, in case they were what changed.
+      this.types.delete(text);
+      throw error;
     }
   }
 
-  private async run<R>(
-    name: string,
-    text: string,
-    values: readonly unknown[],
-  ): Promise<Results<R>> {
+  private async run<R>(text: string, values: readonly unknown[]): Promise<Results<R>> {
     const { serialize } = protocol;
-    if (this.statements.dropNow(!this.pg.isInTransaction())) {
-      await this.pg.execProtocol(serialize.query('deallocate all'), { syncToFs: false });
-    }
-    let types = this.statements.named.get(name);
+    let types = values.length === 0 ? [] : this.types.get(text);
+    const messages: Uint8Array[] = [];
     if (!types) {
       const described = await this.pg.execProtocol(
         Buffer.concat([
-          serialize.parse({ name, text, types: [] }),
-          serialize.describe({ type: 'S', name }),
+          serialize.parse({ text, types: [] }),
+          serialize.describe({ type: 'S' }),
           serialize.sync(),
         ]),
         { syncToFs: false },
       );
       const parameters = described.messages.find((m) => m.name === 'parameterDescription');
-      const found: ParameterTypes =
-        parameters && 'dataTypeIDs' in parameters ? (parameters.dataTypeIDs as number[]) : [];
-      this.statements.named.set(name, found);
-      types = found;
+      types = parameters && 'dataTypeIDs' in parameters ? (parameters.dataTypeIDs as number[]) : [];
+      if (this.types.size >= this.keep) {
+        const oldest = this.types.keys().next().value;
+        if (oldest !== undefined) this.types.delete(oldest);
+      }
+      this.types.set(text, types);
+    } else {
+      messages.push(serialize.parse({ text, types: [] }));
     }
     const parameterTypes = types;
     const serializers = this.pg.serializers;
@@ -81,15 +65,13 @@ export class PGliteStatements {
       const serializer = serializers[parameterTypes[i] ?? 0];
       return serializer ? serializer(value) : String(value);
     });
-    const answered = await this.pg.execProtocol(
-      Buffer.concat([
-        serialize.bind({ statement: name, values: given }),
-        serialize.describe({ type: 'P' }),
-        serialize.execute({}),
-        serialize.sync(),
-      ]),
-      { syncToFs: false },
+    messages.push(
+      serialize.bind({ values: given }),
+      serialize.describe({ type: 'P' }),
+      serialize.execute({}),
+      serialize.sync(),
     );
+    const answered = await this.pg.execProtocol(Buffer.concat(messages), { syncToFs: false });
     if (!this.pg.isInTransaction()) await this.pg.syncToFs();
     const [result] = parse.parseResults(answered.messages, this.pg.parsers);
     return (result ?? { rows: [], fields: [] }) as Results<R>;

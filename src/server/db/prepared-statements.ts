@@ -47,9 +47,9 @@ export function isStalePreparedStatement(error: unknown): boolean {
 type Query = (...args: unknown[]) => unknown;
 
 /**
- * One connection's named statements, kept by the server's pool and by the embedded database
- * alike: the name a text number goes under now, with what is kept for it (`T`), and the
- * generation that moves on when a statement went stale.
+ * One connection's named statements, kept by the server's pool: the name a text number goes
+ * under now, with what is kept for it (`T`), and the generation that moves on when a statement
+ * went stale.
  */
 export class ConnectionStatements<T> {
   readonly named = new Map<string, T>();
@@ -83,7 +83,7 @@ export class ConnectionStatements<T> {
 
 /**
  * Decides, per call, whether a statement goes named and under which number (one per text): the
- * rules above, shared by the server's pool and the embedded database (db/pglite-statements.ts).
+ * rules above.
  */
 export function statementNamer(limits: PreparedStatementLimits = defaultLimits) {
   // Each text's number, or null for a text that stays unnamed; decided once per text.
