@@ -37,10 +37,20 @@ describe('the caseworker’s home page', () => {
         ${worker.support_agency_id}, 'in_support', timestamptz '2020-01-01' + n * interval '1 day',
         date '2019-12-01', ${worker.id}
       from people`.execute(db);
+    // Their current cases: those they lead and those whose team they are on.
     const { total } = await db
       .selectFrom('support_case')
       .select((eb) => eb.fn.countAll<number>().as('total'))
-      .where('lead_worker_id', '=', worker.id)
+      .where((eb) =>
+        eb.or([
+          eb('lead_worker_id', '=', worker.id),
+          eb(
+            'id',
+            'in',
+            eb.selectFrom('case_team_member').select('case_id').where('user_id', '=', worker.id),
+          ),
+        ]),
+      )
       .where('status', 'not in', ['closed', 'referred_out', 'info_only'])
       .executeTakeFirstOrThrow();
     expect(Number(total)).toBeGreaterThan(50);
@@ -52,7 +62,7 @@ describe('the caseworker’s home page', () => {
     const rows = page.getByTestId('caseload-table').locator('tbody tr');
     await expect
       .poll(() => pages.locator('p').textContent())
-      .toBe(`${total}件中 1〜50件目を表示しています。`);
+      .toBe(`全${total}件中、1〜50件目を表示しています。`);
     expect(await rows.count()).toBe(50);
     const previous = pages.getByRole('button', { name: '前の50件' });
     const next = pages.getByRole('button', { name: '次の50件' });
@@ -61,16 +71,25 @@ describe('the caseworker’s home page', () => {
     await next.click();
     await expect
       .poll(() => pages.locator('p').textContent())
-      .toBe(`${total}件中 51〜${total}件目を表示しています。`);
+      .toBe(`全${total}件中、51〜${total}件目を表示しています。`);
     expect(await rows.count()).toBe(Number(total) - 50);
     expect(await next.isDisabled()).toBe(true);
-    // The oldest of the sixty comes last.
+    // The button went disabled under the pointer: the reader is taken to the table's heading.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('caseload-title');
+    expect(new URL(page.url()).searchParams.get('from')).toBe('50');
+    // The oldest of the sixty comes last; Back from its case returns to this page.
     expect(await rows.last().textContent()).toContain('架空 1郎');
+    await rows.last().getByRole('link').click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/cases\/[0-9a-f-]{36}$/);
+    await page.goBack();
+    await expect
+      .poll(() => pages.locator('p').textContent())
+      .toBe(`全${total}件中、51〜${total}件目を表示しています。`);
 
     await previous.click();
     await expect
       .poll(() => pages.locator('p').textContent())
-      .toBe(`${total}件中 1〜50件目を表示しています。`);
+      .toBe(`全${total}件中、1〜50件目を表示しています。`);
     expect(await previous.isDisabled()).toBe(true);
     // The due lists stay on the page while the table turns.
     expect(await page.getByRole('heading', { name: '本日の確認事項' }).count()).toBe(1);

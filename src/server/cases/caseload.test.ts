@@ -105,6 +105,10 @@ describe('the caseworker’s home page', () => {
     );
     expect(two.page).toEqual({ offset: 2, limit: 2, total: 3 });
     expect((await page('')).page).toEqual({ offset: 0, limit: 50, total: 3 });
+    // Past the end (cases closed meanwhile): the last page, and the offset it starts at.
+    const past = await page('limit=2&offset=40');
+    expect(past.page).toEqual({ offset: 2, limit: 2, total: 3 });
+    expect(past.cases.map((c) => c.id)).toEqual(two.cases.map((c) => c.id));
 
     const bad = await worker.get<{ error: { code: string; fields: { path: string }[] } }>(
       '/api/cases/caseload?limit=0&offset=-1',

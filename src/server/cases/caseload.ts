@@ -32,6 +32,8 @@ export async function getCaseload(
   const db = deps.database.db;
   const today = input.today ?? todayInJapan(deps.now());
   const me = ctx.actor.userId;
+  const limit = input.limit ?? 50;
+  const offset = input.offset ?? 0;
   const reader = new ScopedReader(db, ctx.actor);
   const soon = addDays(today, 7);
   // Cases on the home page: those still current (the caseworker's load), except for referrals,
@@ -88,8 +90,11 @@ export async function getCaseload(
               .where('mine.status', 'not in', past)
               .orderBy('mine.status_changed_at', 'desc')
               .orderBy('mine.id')
-              .limit(input.limit ?? 50)
-              .offset(input.offset ?? 0)
+              .limit(limit)
+              // Past the end (cases closed while the worker was on a later page), the last page.
+              .offset(
+                sql<number>`least(${offset}, (select greatest(count(distinct m.id) - 1, 0) from mine m where m.status not in (${sql.join(past.map((p) => sql.lit(p)))})) / ${limit} * ${limit})`,
+              )
               .as('page'),
           )
           .innerJoin('person', 'person.id', 'page.person_id')
@@ -316,6 +321,7 @@ export async function getCaseload(
   const deadlineDays = row.deadlineDays ?? 14;
   const { cases, monitoring } = row;
   const counts = row.counts.map((c) => ({ status: c.status, count: Number(c.n) }));
+  const total = counts.reduce((sum, c) => sum + c.count, 0);
   const overduePlans = row.beforePlan
     .filter(
       (c) =>
@@ -367,9 +373,9 @@ export async function getCaseload(
     today,
     counts,
     page: {
-      offset: input.offset ?? 0,
-      limit: input.limit ?? 50,
-      total: counts.reduce((sum, c) => sum + c.count, 0),
+      offset: Math.min(offset, Math.floor(Math.max(total - 1, 0) / limit) * limit),
+      limit,
+      total,
     },
     cases: cases.map((c) => ({
       id: c.id,

@@ -1,5 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPGlite } from './connect';
 import { PGliteStatements } from './pglite-statements';
 
 let pg: PGlite;
@@ -66,14 +68,30 @@ describe('statements on PGlite in one exchange', () => {
       'two',
     ]);
     await pg.exec('alter table probe alter column on_day type date using null');
-    for (const id of [1, 2, 3, 4, 5])
+    const kept = () => [...(statements as unknown as { types: Map<string, unknown> }).types.keys()];
+    const text1 = 'select 1 as n from probe where id = $1';
+    for (const id of [1, 2, 3])
       await statements.query(`select ${id} as n from probe where id = $1`, [1]);
-    expect((statements as unknown as { types: Map<string, unknown> }).types.size).toBe(3);
+    await statements.query(text1, [1]);
+    for (const id of [4, 5])
+      await statements.query(`select ${id} as n from probe where id = $1`, [1]);
+    // Three kept; the first text, used again, outlived the second and third.
+    expect(kept()).toEqual([
+      text1,
+      'select 4 as n from probe where id = $1',
+      'select 5 as n from probe where id = $1',
+    ]);
   });
 
-  it('plan each call for its values, and leave the session’s plan cache as PostgreSQL sets it', async () => {
-    const mode = await pg.query<{ plan_cache_mode: string }>('show plan_cache_mode');
-    expect(mode.rows).toEqual([{ plan_cache_mode: 'auto' }]);
+  it('leave the plan cache of the app’s database as PostgreSQL sets it, and match long lists', async () => {
+    // Forcing fresh plans for the session re-planned every foreign-key check for every row.
+    const opened = await openPGlite({});
+    try {
+      const mode = await sql<{ plan_cache_mode: string }>`show plan_cache_mode`.execute(opened.db);
+      expect(mode.rows).toEqual([{ plan_cache_mode: 'auto' }]);
+    } finally {
+      await opened.close();
+    }
     const ids = Array.from({ length: 40 }, (_, i) => i + 1);
     const list = ids.map((_, i) => `$${i + 1}`).join(', ');
     const inList = await statements.query(

@@ -21,7 +21,7 @@ export class PGliteStatements {
 
   constructor(
     private readonly pg: PGlite,
-    /** How many texts' types are kept; past it the oldest are forgotten. */
+    /** How many texts' types are kept; past it the one not used for longest is forgotten. */
     private readonly keep = 2000,
   ) {}
 
@@ -39,6 +39,11 @@ export class PGliteStatements {
     const { serialize } = protocol;
     let types = values.length === 0 ? [] : this.types.get(text);
     const messages: Uint8Array[] = [];
+    if (types && values.length > 0) {
+      // Most recently used last, so the texts forgotten first are the ones not used for longest.
+      this.types.delete(text);
+      this.types.set(text, types);
+    }
     if (!types) {
       const described = await this.pg.execProtocol(
         Buffer.concat([

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { type FormEvent, useRef, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import { Button } from '../../components/Button';
@@ -59,7 +59,15 @@ export function CaseloadPanel() {
   const session = useSession();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
-  const [offset, setOffset] = useState(0);
+  // The page of the table is in the address (?from=50), so Back from a case returns to it.
+  const [params, setParams] = useSearchParams();
+  const offset = Math.max(0, Math.floor(Number(params.get('from')) || 0));
+  const heading = useRef<HTMLHeadingElement>(null);
+  const turnTo = (from: number) => {
+    setParams(from > 0 ? { from: String(from) } : {});
+    // The button pressed may go disabled; the reader continues from the table's heading.
+    heading.current?.focus();
+  };
   const query = useQuery({
     queryKey: ['caseload', offset],
     queryFn: async () =>
@@ -207,7 +215,7 @@ export function CaseloadPanel() {
               0 && <p>{c.home.nothingDue}</p>}
           </section>
           <section aria-labelledby="caseload-title">
-            <h2 id="caseload-title" className="text-std-24B-150">
+            <h2 id="caseload-title" className="text-std-24B-150" ref={heading} tabIndex={-1}>
               {c.home.caseload}
             </h2>
             <p className="mb-3 text-dns-16N-130 text-solid-gray-700">{c.home.caseloadLead}</p>
@@ -219,11 +227,15 @@ export function CaseloadPanel() {
                 </li>
               ))}
             </ul>
-            {data.cases.length === 0 ? (
+            {data.page.total === 0 ? (
               <p>{c.home.noCases}</p>
             ) : (
               <div className="overflow-x-auto">
-                <table className="w-full border-collapse text-left" data-testid="caseload-table">
+                <table
+                  className="w-full border-collapse text-left"
+                  data-testid="caseload-table"
+                  aria-busy={query.isPlaceholderData}
+                >
                   <thead>
                     <tr className="border-b-2 border-solid-gray-300">
                       <th className="p-2">{c.search.name}</th>
@@ -260,22 +272,22 @@ export function CaseloadPanel() {
               >
                 <p className="text-dns-16N-130" aria-live="polite">
                   {fill(c.home.showing, {
-                    total: data.page.total,
-                    from: data.page.offset + 1,
-                    to: data.page.offset + data.cases.length,
+                    total: data.page.total.toLocaleString(lang),
+                    from: (data.page.offset + 1).toLocaleString(lang),
+                    to: (data.page.offset + data.cases.length).toLocaleString(lang),
                   })}
                 </p>
                 <Button
                   variant="secondary"
                   disabled={data.page.offset === 0}
-                  onClick={() => setOffset(Math.max(0, data.page.offset - pageSize))}
+                  onClick={() => turnTo(Math.max(0, data.page.offset - pageSize))}
                 >
                   {fill(c.home.previous, { count: pageSize })}
                 </Button>
                 <Button
                   variant="secondary"
                   disabled={data.page.offset + data.cases.length >= data.page.total}
-                  onClick={() => setOffset(data.page.offset + pageSize)}
+                  onClick={() => turnTo(data.page.offset + pageSize)}
                 >
                   {fill(c.home.next, { count: pageSize })}
                 </Button>
