@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchKey } from '../src/domain/text/search';
 import { CaseScreens } from './support/case-screens';
 import { type Harness, startHarness } from './support/harness';
 
@@ -13,7 +14,7 @@ afterAll(async () => {
   await h.close();
 });
 
-describe('the caseworker’s home page', () => {
+describe('long lists on the caseworker’s screens', () => {
   it('shows a large caseload fifty cases at a time and says how many there are', async () => {
     const db = h.database.db;
     const worker = await db
@@ -93,5 +94,53 @@ describe('the caseworker’s home page', () => {
     expect(await previous.isDisabled()).toBe(true);
     // The due lists stay on the page while the table turns.
     expect(await page.getByRole('heading', { name: '本日の確認事項' }).count()).toBe(1);
+  });
+
+  it('says so when a search finds more cases than it shows', async () => {
+    const db = h.database.db;
+    const worker = await db
+      .selectFrom('app_user')
+      .select(['id', 'municipality_id', 'support_agency_id'])
+      .where('login_id', '=', 'shien')
+      .executeTakeFirstOrThrow();
+    // Fifty-five fictional namesakes, each with a case of the demo worker's agency.
+    const key = searchKey('検索 多数', 'けんさく たすう');
+    const people = await db
+      .insertInto('person')
+      .values(
+        Array.from({ length: 55 }, () => ({
+          municipality_id: worker.municipality_id,
+          name: '検索 多数',
+          name_kana: 'けんさく たすう',
+          search_text: key.text,
+          search_grams: key.grams,
+        })),
+      )
+      .returning('id')
+      .execute();
+    await db
+      .insertInto('support_case')
+      .values(
+        people.map((p, i) => ({
+          municipality_id: worker.municipality_id,
+          case_number: `2018-${String(i + 1).padStart(5, '0')}`,
+          person_id: p.id,
+          support_agency_id: worker.support_agency_id ?? '',
+          status: 'intake' as const,
+          opened_on: '2018-06-01',
+        })),
+      )
+      .execute();
+
+    const { page } = await CaseScreens.signedIn(h, 'shien');
+    await page.goto(`${h.origin}/cases?q=${encodeURIComponent('けんさく')}`);
+    const count = page.getByTestId('case-search-count');
+    await expect.poll(() => count.textContent()).toContain('該当するケースが多いため');
+    expect(await count.textContent()).toContain('受付日の新しい50件だけを表示しています');
+    expect(await page.getByTestId('case-search-results').locator('tbody tr').count()).toBe(50);
+
+    // Narrowed to one name, the count is plain again.
+    await page.goto(`${h.origin}/cases?q=${encodeURIComponent('けんさく たすう')}&status=ended`);
+    await expect.poll(() => count.textContent()).toBe('0件');
   });
 });

@@ -21,7 +21,7 @@ export async function searchCases(
 ) {
   authorize(ctx.actor, 'case.read', undefined, { subjectType: 'case' });
   const q = query.q.trim();
-  if (!q) return { items: [] };
+  if (!q) return { items: [], more: false };
   // The matches are ordered and cut to the page first, by case id alone; only the page's rows
   // are then read in full (a common name matches thousands of people in a large city).
   let rows = new ScopedReader(deps.database.db, ctx.actor)
@@ -58,8 +58,12 @@ export async function searchCases(
     rows = rows.where('support_case.status', 'not in', [...endedStatuses]);
   if (query.status === 'ended') rows = rows.where('support_case.status', 'in', [...endedStatuses]);
 
-  const page = rows.orderBy('support_case.opened_on', 'desc').limit(query.limit).as('page');
-  const found = await deps.database.db
+  // One row past the page says whether there are more matches than shown.
+  const page = rows
+    .orderBy('support_case.opened_on', 'desc')
+    .limit(query.limit + 1)
+    .as('page');
+  const matched = await deps.database.db
     .selectFrom(page)
     .innerJoin('support_case', 'support_case.id', 'page.id')
     .innerJoin('person', 'person.id', 'support_case.person_id')
@@ -80,6 +84,7 @@ export async function searchCases(
     .orderBy('page.opened_on', 'desc')
     .orderBy('support_case.id')
     .execute();
+  const found = matched.slice(0, query.limit);
   if (found.length > 0) {
     await recordAudit(deps.database.db, ctx, {
       action: 'case.search',
@@ -91,6 +96,8 @@ export async function searchCases(
     });
   }
   return {
+    /** More matched than the page shows: the newest are shown, and the query should be narrowed. */
+    more: matched.length > found.length,
     items: found.map((r) => ({
       id: r.id,
       caseNumber: r.case_number,

@@ -69,6 +69,33 @@ describe('search', () => {
     expect(await search('新名')).toEqual(['架空 新名']);
   });
 
+  it('says when more match than the page shows, and audits only the people shown', async () => {
+    await openIntakeCase(worker, { name: '架空 多子', nameKana: 'かくう たこ' });
+    await openIntakeCase(worker, { name: '架空 多美', nameKana: 'かくう たみ' });
+    const page = async (limit: number) =>
+      (
+        await worker.get<{ items: { name: string; personId: string }[]; more: boolean }>(
+          `/api/cases/search?q=${encodeURIComponent('かくう た')}&limit=${limit}`,
+        )
+      ).body;
+    const one = await page(1);
+    expect(one.items).toHaveLength(1);
+    expect(one.more).toBe(true);
+    const all = await page(5);
+    expect(all.items.map((i) => i.name).sort()).toEqual(['架空 多子', '架空 多美']);
+    expect(all.more).toBe(false);
+    const audited = await t.database.db
+      .selectFrom('audit_log')
+      .select('person_ids')
+      .where('actor_user_id', '=', world.users.supportWorker.id)
+      .where('action', '=', 'case.search')
+      .orderBy('id', 'desc')
+      .limit(2)
+      .execute();
+    // The newest row is the search of five; the one before, of one, names one person.
+    expect(audited[1]?.person_ids).toEqual([one.items[0]?.personId]);
+  });
+
   it('finds by case number and by phone number however written', async () => {
     expect(await search(caseNumber)).toEqual(['山田 太郎']);
     expect(await search('09011112222')).toEqual(['山田 太郎']);

@@ -45,6 +45,7 @@ export const casesEn: typeof casesJa = {
     birthDate: 'Date of birth',
     worker: 'Lead worker',
     opened: 'Opened',
+    more: 'More cases match than are shown: these are the {count} opened most recently. Type the family and given name together, or search by phone or case number, to narrow the search.',
   },
   person: {
     section: 'The person',

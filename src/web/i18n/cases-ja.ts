@@ -43,6 +43,7 @@ export const casesJa = {
     birthDate: '生年月日',
     worker: '主担当',
     opened: '受付日',
+    more: '該当するケースが多いため、受付日の新しい{count}件だけを表示しています。姓と名を続けて入力する、電話番号やケース番号で探すなどして、絞り込んでください。',
   },
   person: {
     section: '本人の基本情報',

@@ -65,8 +65,10 @@ export function CaseSearchPage() {
         <QueryState error={query.error} />
       ) : (
         <>
-          <p role="status" className="mb-2 text-solid-gray-700">
-            {fill(t.app.resultCount, { count: query.data.items.length })}
+          <p role="status" className="mb-2 text-solid-gray-700" data-testid="case-search-count">
+            {query.data.more
+              ? fill(s.more, { count: query.data.items.length })
+              : fill(t.app.resultCount, { count: query.data.items.length })}
           </p>
           <div className="overflow-x-auto">
             <table className="w-full border-collapse text-left" data-testid="case-search-results">
