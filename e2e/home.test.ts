@@ -14,14 +14,18 @@ afterAll(async () => {
   await h.close();
 });
 
+/** The demo support worker, whose screens these are. */
+const demoWorker = () =>
+  h.database.db
+    .selectFrom('app_user')
+    .select(['id', 'municipality_id', 'support_agency_id'])
+    .where('login_id', '=', 'shien')
+    .executeTakeFirstOrThrow();
+
 describe('long lists on the caseworker’s screens', () => {
   it('shows a large caseload fifty cases at a time and says how many there are', async () => {
     const db = h.database.db;
-    const worker = await db
-      .selectFrom('app_user')
-      .select(['id', 'municipality_id', 'support_agency_id'])
-      .where('login_id', '=', 'shien')
-      .executeTakeFirstOrThrow();
+    const worker = await demoWorker();
     // Sixty fictional people in support, led by the demo worker, changed long before the demo's
     // own cases: they come after those in the table.
     await sql`
@@ -98,11 +102,7 @@ describe('long lists on the caseworker’s screens', () => {
 
   it('says so when a search finds more cases than it shows', async () => {
     const db = h.database.db;
-    const worker = await db
-      .selectFrom('app_user')
-      .select(['id', 'municipality_id', 'support_agency_id'])
-      .where('login_id', '=', 'shien')
-      .executeTakeFirstOrThrow();
+    const worker = await demoWorker();
     // Fifty-five fictional namesakes, each with a case of the demo worker's agency.
     const key = searchKey('検索 多数', 'けんさく たすう');
     const people = await db
