@@ -192,9 +192,9 @@ export class CaseScreens {
     await expect
       .poll(async () => (await this.planRows()).find((p) => p.id === before?.id)?.version)
       .toBeGreaterThan(before?.version ?? 0);
-    // The screen then opens the saved plan afresh: the editor is keyed by the plan's version
-    // (PlanTab.tsx) and a new one replaces it once the case is read again. What is typed into the
-    // old one in that moment is lost (a known gap, not yet fixed), so wait for the new one.
+    // The screen then opens the saved plan afresh: a new editor (keyed by the plan's version,
+    // PlanTab.tsx) replaces this one once the case is read again; until then its fields are
+    // disabled. Go on in the new one.
     await expect
       .poll(() => editor?.evaluate((form) => form.isConnected), { timeout: 10_000 })
       .toBe(false);

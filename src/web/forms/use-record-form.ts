@@ -22,7 +22,12 @@ interface Options<V extends FormValues, R> {
   /** The version of the record the form was loaded from; null for a new record. */
   version: number | null;
   submit: (values: V, version: number | null) => Promise<R>;
-  onSaved?: (result: R) => void;
+  /**
+   * After a save. A promise keeps the form submitting (its fields disabled where the screen says
+   * so) until it settles: a screen that shows the saved record afresh should return its reload,
+   * so nothing is typed into a form about to be replaced.
+   */
+  onSaved?: (result: R) => void | Promise<void>;
   /** Turns the record a 409 sends back into form values. */
   fromRecord?: (record: Record<string, unknown>) => V;
   /** Milliseconds after the last keystroke before the draft is saved. */
@@ -129,7 +134,7 @@ export function useRecordForm<V extends FormValues, R>(options: Options<V, R>) {
         setErrors({});
         setConflict(null);
         setDirty(false);
-        onSaved?.(result);
+        await onSaved?.(result);
         return result;
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
