@@ -28,16 +28,12 @@ export interface PreparedStatementLimits {
   inList: number;
 }
 
-export const defaultLimits: PreparedStatementLimits = {
-  perConnection: 250,
-  texts: 2000,
-  inList: 32,
-};
+const defaultLimits: PreparedStatementLimits = { perConnection: 250, texts: 2000, inList: 32 };
 
 /** Only these statements are named; transaction control, SET and scripts go as they are. */
 const preparable = /^\s*(select|insert|update|delete|with)\b/i;
 
-export function isStalePreparedStatement(error: unknown): boolean {
+function isStalePreparedStatement(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { code, message } = error as { code?: unknown; message?: unknown };
   if (code === '26000') return true;
@@ -46,56 +42,21 @@ export function isStalePreparedStatement(error: unknown): boolean {
 
 type Query = (...args: unknown[]) => unknown;
 
-/**
- * One connection's named statements, kept by the server's pool: the name a text number goes
- * under now, with what is kept for it (`T`), and the generation that moves on when a statement
- * went stale.
- */
-export class ConnectionStatements<T> {
-  readonly named = new Map<string, T>();
-  private generation = 0;
+interface ConnectionState {
+  generation: number;
+  named: Set<string>;
   /** Old statements to DEALLOCATE once the connection is outside a transaction. */
-  private dropPending = false;
-
-  constructor(private readonly perConnection: number) {}
-
-  /** The name of text number `id` on this connection, or undefined: it goes unnamed. */
-  nameFor(id: number | undefined): string | undefined {
-    if (id === undefined) return undefined;
-    const name = `t${id}g${this.generation}`;
-    return this.named.has(name) || this.named.size < this.perConnection ? name : undefined;
-  }
-
-  /** A statement went stale: every later call parses again under a fresh name. */
-  forget(): void {
-    this.generation += 1;
-    this.named.clear();
-    this.dropPending = true;
-  }
-
-  /** Whether to DEALLOCATE ALL now: once, after a `forget`, outside a transaction. */
-  dropNow(outsideTransaction: boolean): boolean {
-    if (!this.dropPending || !outsideTransaction) return false;
-    this.dropPending = false;
-    return true;
-  }
+  dropPending: boolean;
 }
 
-/**
- * Decides, per call, whether a statement goes named and under which number (one per text): the
- * rules above.
- */
-export function statementNamer(limits: PreparedStatementLimits = defaultLimits) {
+export function namePreparedStatements(
+  pool: pg.Pool,
+  limits: PreparedStatementLimits = defaultLimits,
+): void {
   // Each text's number, or null for a text that stays unnamed; decided once per text.
   const textIds = new Map<string, number | null>();
   const longList = new RegExp(`\\bin \\((\\$\\d+, ){${limits.inList},}`, 'i');
-  return (text: string, values: readonly unknown[]): number | undefined => {
-    if (!preparable.test(text)) return undefined;
-    // An array an insert writes (the people an audit row names) is data, not a list to match.
-    const matchesList =
-      !/^\s*insert\b/i.test(text) &&
-      values.some((v) => Array.isArray(v) && v.length > limits.inList);
-    if (matchesList) return undefined;
+  const nameOf = (text: string): number | undefined => {
     let id = textIds.get(text);
     if (id === undefined && textIds.size < limits.texts) {
       id = longList.test(text) ? null : textIds.size;
@@ -103,16 +64,9 @@ export function statementNamer(limits: PreparedStatementLimits = defaultLimits) 
     }
     return id ?? undefined;
   };
-}
-
-export function namePreparedStatements(
-  pool: pg.Pool,
-  limits: PreparedStatementLimits = defaultLimits,
-): void {
-  const nameOf = statementNamer(limits);
 
   pool.on('connect', (client) => {
-    const state = new ConnectionStatements<true>(limits.perConnection);
+    const state: ConnectionState = { generation: 0, named: new Set(), dropPending: false };
     // The class's own query, looked up at each call, so that instrumentation of the class (the
     // load benchmark's capture of the SQL a call sends) sees these calls too.
     const plain: Query = (...args) =>
@@ -123,15 +77,29 @@ export function namePreparedStatements(
       values: unknown[],
       retried = false,
     ): Promise<pg.QueryResult> => {
-      if (state.dropNow(client.getTransactionStatus() === 'I')) await plain('deallocate all');
-      const name = state.nameFor(nameOf(text, values));
-      if (name === undefined) return (await plain(text, values)) as pg.QueryResult;
-      state.named.set(name, true);
+      if (state.dropPending && client.getTransactionStatus() === 'I') {
+        state.dropPending = false;
+        await plain('deallocate all');
+      }
+      // An array an insert writes (the people an audit row names) is data, not a list to match.
+      const matchesList =
+        !/^\s*insert\b/i.test(text) &&
+        values.some((v) => Array.isArray(v) && v.length > limits.inList);
+      const id = matchesList ? undefined : nameOf(text);
+      const name = id === undefined ? undefined : `t${id}g${state.generation}`;
+      if (
+        name === undefined ||
+        (!state.named.has(name) && state.named.size >= limits.perConnection)
+      )
+        return (await plain(text, values)) as pg.QueryResult;
+      state.named.add(name);
       try {
         return (await plain({ name, text, values })) as pg.QueryResult;
       } catch (error) {
         if (!isStalePreparedStatement(error)) throw error;
-        state.forget();
+        state.generation += 1;
+        state.named.clear();
+        state.dropPending = true;
         if (retried || client.getTransactionStatus() !== 'I') throw error;
         return run(text, values, true);
       }
