@@ -91,10 +91,7 @@ export async function getCaseload(
               .orderBy('mine.status_changed_at', 'desc')
               .orderBy('mine.id')
               .limit(limit)
-              // Past the end (cases closed while the worker was on a later page), the last page.
-              .offset(
-                sql<number>`least(${offset}, (select greatest(count(distinct m.id) - 1, 0) from mine m where m.status not in (${sql.join(past.map((p) => sql.lit(p)))})) / ${limit} * ${limit})`,
-              )
+              .offset(offset)
               .as('page'),
           )
           .innerJoin('person', 'person.id', 'page.person_id')
@@ -322,6 +319,15 @@ export async function getCaseload(
   const { cases, monitoring } = row;
   const counts = row.counts.map((c) => ({ status: c.status, count: Number(c.n) }));
   const total = counts.reduce((sum, c) => sum + c.count, 0);
+  // Past the end (cases closed while the worker was on a later page): the last page instead,
+  // read before anything is audited as shown.
+  if (cases.length === 0 && offset > 0 && total > 0) {
+    return getCaseload(deps, ctx, {
+      today,
+      limit,
+      offset: Math.floor((total - 1) / limit) * limit,
+    });
+  }
   const overduePlans = row.beforePlan
     .filter(
       (c) =>
@@ -372,11 +378,7 @@ export async function getCaseload(
   return {
     today,
     counts,
-    page: {
-      offset: Math.min(offset, Math.floor(Math.max(total - 1, 0) / limit) * limit),
-      limit,
-      total,
-    },
+    page: { offset, limit, total },
     cases: cases.map((c) => ({
       id: c.id,
       caseNumber: c.case_number,
