@@ -1,11 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openIntake } from '../src/server/cases/open-intake';
-import { openIntakeBody } from '../src/server/cases/schema';
-import { triageContinue } from '../src/server/demo/demo-cases';
-import { demoScriptOn } from '../src/server/demo/seed-demo';
-import { testConfig } from '../src/server/test/test-app';
-import { CaseScreens } from './support/case-screens';
+import { CaseScreens, consentedCase } from './support/case-screens';
 import { type Harness, signIn, startHarness } from './support/harness';
 
 let h: Harness;
@@ -13,37 +8,13 @@ let caseId = '';
 const person = { name: '宵宮 灯', kana: 'よいみや あかり' };
 const resourceName = '夜間よりそい相談室';
 
-/** A consultation continued here with consent given, made through the demo script's use cases. */
-async function prepareCase() {
-  const s = await demoScriptOn(h.database, testConfig(), new Date());
-  s.on(-10, '10:00');
-  const opened = await openIntake(
-    s.deps,
-    s.as('shien'),
-    openIntakeBody.parse({
-      person: { name: person.name, nameKana: person.kana, addressCity: '架空市' },
-      intake: {
-        receivedOn: s.date(-10),
-        routeIn: 'self_phone',
-        topics: ['job_search', 'income'],
-        mainTopic: 'job_search',
-        consultationText: '夜勤明けにしか相談に来られない。仕事と生活費の相談。',
-      },
-    }),
-  );
-  await triageContinue(s, opened.id, -10, '継続して支援する。');
-  await s.consent(opened.id, -9, {
-    signedBy: 'person',
-    explanationGiven: true,
-    allAgencies: true,
-    purposes: ['coordination_meeting', 'partner_liaison'],
-  });
-  return opened.id;
-}
-
 beforeAll(async () => {
   h = await startHarness();
-  caseId = await prepareCase();
+  caseId = await consentedCase(h, person, {
+    topics: ['job_search', 'income'],
+    mainTopic: 'job_search',
+    consultationText: '夜勤明けにしか相談に来られない。仕事と生活費の相談。',
+  });
 });
 
 afterAll(async () => {
@@ -154,11 +125,7 @@ describe('the social-resource directory and resource gaps through the screens', 
     const worker = await CaseScreens.signedIn(h, 'shien');
     worker.caseId = caseId;
     await worker.assess('work', '夜勤の仕事を続けているが、昼間の相談に来られない。');
-    await worker.tab('plan');
-    await worker.click('プランを作成する');
-    await expect.poll(async () => (await worker.planRows()).length).toBe(1);
-    await worker.tab('plan');
-    await worker.writePlan({
+    await worker.draftPlan({
       longTermGoal: '生活のリズムを保ちながら、昼間の仕事に移る。',
       goals: ['夜間の窓口で月2回相談する'],
       service: { content: '夜間の相談（月2回）', serviceClass: 'C' },

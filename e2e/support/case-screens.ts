@@ -3,10 +3,44 @@ import { expect } from 'vitest';
 import type { CaseStatus } from '../../src/domain/cases/case-status';
 import { addDays } from '../../src/domain/cases/deadlines';
 import { todayInJapan } from '../../src/domain/text/wareki';
+import { openIntake } from '../../src/server/cases/open-intake';
+import { openIntakeBody } from '../../src/server/cases/schema';
+import { triageContinue } from '../../src/server/demo/demo-cases';
+import { demoScriptOn } from '../../src/server/demo/seed-demo';
+import { testConfig } from '../../src/server/test/test-app';
 import { type Harness, signIn } from './harness';
 
 export const today = todayInJapan();
 export const inDays = (days: number) => addDays(today, days);
+
+/**
+ * A consultation of the demo worker, taken ten days ago by phone, continued here and with the
+ * person's consent, made through the demo script's use cases: a case ready for its assessment.
+ */
+export async function consentedCase(
+  h: Harness,
+  person: { name: string; kana: string },
+  intake: { topics: string[]; mainTopic: string; consultationText: string },
+): Promise<string> {
+  const s = await demoScriptOn(h.database, testConfig(), new Date());
+  s.on(-10, '10:00');
+  const opened = await openIntake(
+    s.deps,
+    s.as('shien'),
+    openIntakeBody.parse({
+      person: { name: person.name, nameKana: person.kana, addressCity: '架空市' },
+      intake: { receivedOn: s.date(-10), routeIn: 'self_phone', ...intake },
+    }),
+  );
+  await triageContinue(s, opened.id, -10, '継続して支援する。');
+  await s.consent(opened.id, -9, {
+    signedBy: 'person',
+    explanationGiven: true,
+    allAgencies: true,
+    purposes: ['coordination_meeting', 'partner_liaison'],
+  });
+  return opened.id;
+}
 
 /**
  * A caseworker's hands on the case screens: every step clicks and types what a person would, and
@@ -130,15 +164,20 @@ export class CaseScreens {
     officer: CaseScreens,
     plan: Parameters<CaseScreens['writePlan']>[0] & { meetingNote: string },
   ) {
+    await this.draftPlan(plan);
+    await this.reviewPlan(plan.meetingNote);
+    await this.decideAs(officer, plan.programmes ?? []);
+    await this.startSupport();
+  }
+
+  /** Creates the case's next plan (the first, or a re-plan), writes it and saves the draft. */
+  async draftPlan(plan: Parameters<CaseScreens['writePlan']>[0]) {
     const before = (await this.planRows()).length;
     await this.tab('plan');
     await this.click(before === 0 ? 'プランを作成する' : '再プランを作成する');
     await expect.poll(async () => (await this.planRows()).length).toBe(before + 1);
     await this.tab('plan');
     await this.writePlan(plan);
-    await this.reviewPlan(plan.meetingNote);
-    await this.decideAs(officer, plan.programmes ?? []);
-    await this.startSupport();
   }
 
   /** Starts the first assessment, fills one domain, saves and completes it. */
