@@ -5,9 +5,9 @@ import { join } from 'node:path';
 /**
  * What `npm start` runs is built from the sources, and rebuilt only when they changed:
  * - dist/web: the React client (Vite), served by the server;
- * - dist/server/main.mjs: the server as one ES module (esbuild; packages stay in node_modules),
- *   with the migrations beside it and a migrated empty database (pglite-template.tar.gz) that a
- *   first start unpacks instead of running initdb. Running it with plain Node starts faster and
+ * - dist/server/main.mjs: the server as ES modules (esbuild; packages stay in node_modules), a
+ *   small entry and the chunks it imports, with the migrations beside them and a migrated empty
+ *   database (pglite-template.tar.gz) that a first start unpacks instead of running initdb. Running it with plain Node starts faster and
  *   needs less memory than compiling TypeScript at run time.
  */
 function newest(path) {
@@ -48,7 +48,12 @@ export async function buildServer(root = process.cwd()) {
   rmSync(out, { recursive: true, force: true });
   await build({
     entryPoints: [join(root, 'src/server/main.ts')],
-    outfile: join(out, 'main.mjs'),
+    outdir: out,
+    // main.mjs holds only what deciding how to start needs; the server it imports afterwards is
+    // a chunk beside it (see src/server/main.ts). Chunks stay in this directory: the migrations
+    // and the template are found next to the module that reads them.
+    splitting: true,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -4,7 +4,7 @@ import { instanceSecret } from './auth/instance-secrets';
 import type { Config } from './config';
 import { type DatabaseHandle, openPGlite, openPostgres } from './db/connect';
 import { applyMigrations, MigrationError, migrationStatus } from './db/migrate';
-import { readTemplate, unpackTemplate } from './db/template';
+import { readTemplate, unpackTemplate } from './db/template-files';
 import { seedDemoData } from './demo/seed-demo';
 import type { AppDeps } from './http/context';
 import { createLogger, type Logger } from './http/logger';
@@ -55,13 +55,17 @@ export interface Booted {
   demoSeeded: boolean;
 }
 
-/** Everything before listening: database, schema, instance secrets, demo data. */
+/**
+ * Everything before listening: database, schema, instance secrets, demo data. `fresh` says the
+ * embedded data directory was empty when the start began; a caller that unpacked the template
+ * itself before booting (main.ts) says so, as the directory no longer looks empty.
+ */
 export async function boot(
   config: Config,
   logger: Logger = createLogger(config.logLevel),
+  fresh = config.database.kind === 'pglite' &&
+    !existsSync(join(config.database.dataDir, 'PG_VERSION')),
 ): Promise<Booted> {
-  const fresh =
-    config.database.kind === 'pglite' && !existsSync(join(config.database.dataDir, 'PG_VERSION'));
   const database = await openDatabase(config, logger);
   try {
     const prepared = await prepareSchema(database, config);

@@ -1,13 +1,6 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { roleLabels } from '../domain/roles';
-import { createApp } from './app';
-import { boot } from './boot';
 import { ConfigError, loadConfig } from './config';
 import { MigrationError } from './db/migrate';
-import { writeTemplate } from './db/template';
-import { demoPassword, demoUsers } from './demo/demo-data';
-import { hasDemoData } from './demo/seed-demo';
+import { unpackTemplate } from './db/template-files';
 import {
   initialiseInChild,
   initialiseOnlyFlag,
@@ -15,69 +8,38 @@ import {
   writeTemplateFlag,
 } from './first-start';
 
-/** `npm start`: boot, listen, print where to go and how to sign in, stop gracefully. */
+/**
+ * `npm start`. This module loads only what deciding how to start needs. The server itself
+ * (start-server.ts: the app, the database engine and the packages, most of a start's loading
+ * time) is imported afterwards, so that the very first start overlaps its steps on two cores:
+ * the parent loads the server while its child prepares the data directory (first-start.ts), and
+ * the child loads it while the system's `tar` unpacks the template.
+ */
 async function main(): Promise<void> {
   const started = performance.now();
   const templateTarget = process.env[writeTemplateFlag];
   if (templateTarget) {
+    const { writeTemplate } = await import('./db/template');
     await writeTemplate(templateTarget);
     return;
   }
   const config = loadConfig();
   if (process.env[initialiseOnlyFlag] === '1') {
-    const { deps, applied, demoSeeded } = await boot(config);
-    await deps.database.close();
-    process.stdout.write(`${JSON.stringify({ applied, demoSeeded })}\n`);
+    const fresh = needsInitialisation(config);
+    const [, server] = await Promise.all([
+      // Without a template or a working tar, boot hands the template to PGlite instead.
+      fresh && config.database.kind === 'pglite' ? unpackTemplate(config.database.dataDir) : false,
+      import('./start-server'),
+    ]);
+    await server.initialiseOnly(config, fresh);
     return;
   }
-  const first = needsInitialisation(config) ? await initialiseInChild() : null;
-  const booted = await boot(config);
-  const { deps } = booted;
-  const applied = first?.applied ?? booted.applied;
-  const demoSeeded = first?.demoSeeded ?? booted.demoSeeded;
-  const app = createApp(deps);
-
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
-  const { port } = server.address() as AddressInfo;
-  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  const url = `http://${shownHost}:${port}`;
-
-  const lines = [
-    '',
-    `  つなぐ Tsunagu — ${url}`,
-    `  database: ${config.database.kind === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL server (DATABASE_URL)'}${applied.length ? `, migrations applied: ${applied.join(', ')}` : ''}`,
-  ];
-  if (demoSeeded || (config.demoData && (await hasDemoData(deps.database.db)))) {
-    lines.push(
-      `  demo municipality 架空市 ${demoSeeded ? '(created now) ' : ''}— sign in with password "${demoPassword}":`,
-      ...demoUsers.map(
-        (u) => `    ${u.loginId.padEnd(10)} ${u.roles.map((r) => roleLabels[r].ja).join('・')}`,
-      ),
-    );
-  }
-  lines.push(`  ready in ${Math.round(performance.now() - started)} ms`, '');
-  process.stdout.write(`${lines.join('\n')}\n`);
-  deps.logger.info('listening', { url });
-
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    deps.logger.info('stopping', { signal });
-    // Finish the requests in flight, then let go of the database.
-    server.close(async () => {
-      await deps.database.close();
-      process.exit(0);
-    });
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
-    setTimeout(() => process.exit(1), 10_000).unref();
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  const first = needsInitialisation(config) ? initialiseInChild() : null;
+  // Awaited by startServer; this keeps a failure while the server loads from also being reported
+  // as an unhandled rejection.
+  first?.catch(() => {});
+  const { startServer } = await import('./start-server');
+  await startServer(config, started, first);
 }
 
 main().catch((error: unknown) => {

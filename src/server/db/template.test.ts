@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openPGlite } from './connect';
 import { migrationStatus, readMigrations } from './migrate';
-import { unpackTemplate, writeTemplate } from './template';
+import { writeTemplate } from './template';
+import { unpackTemplate } from './template-files';
 
 let work: string;
 let template: string;

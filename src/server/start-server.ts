@@ -1,0 +1,78 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { roleLabels } from '../domain/roles';
+import { createApp } from './app';
+import { boot } from './boot';
+import type { Config } from './config';
+import { demoPassword, demoUsers } from './demo/demo-data';
+import { hasDemoData } from './demo/seed-demo';
+import type { Initialised } from './first-start';
+
+/**
+ * The child of a very first start (first-start.ts): prepares the data directory — migrations, the
+ * demo municipality — and reports what it did on its last line of output.
+ */
+export async function initialiseOnly(config: Config, fresh: boolean): Promise<void> {
+  const { deps, applied, demoSeeded } = await boot(config, undefined, fresh);
+  await deps.database.close();
+  process.stdout.write(`${JSON.stringify({ applied, demoSeeded } satisfies Initialised)}\n`);
+}
+
+/**
+ * Boot, listen, print where to go and how to sign in, stop gracefully. `first` is the child
+ * preparing an empty data directory, when there is one: the database opens once it is done.
+ */
+export async function startServer(
+  config: Config,
+  started: number,
+  first: Promise<Initialised> | null,
+): Promise<void> {
+  const initialised = first ? await first : null;
+  const booted = await boot(config);
+  const { deps } = booted;
+  const applied = initialised?.applied ?? booted.applied;
+  const demoSeeded = initialised?.demoSeeded ?? booted.demoSeeded;
+  const app = createApp(deps);
+
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const url = `http://${shownHost}:${port}`;
+
+  const lines = [
+    '',
+    `  つなぐ Tsunagu — ${url}`,
+    `  database: ${config.database.kind === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL server (DATABASE_URL)'}${applied.length ? `, migrations applied: ${applied.join(', ')}` : ''}`,
+  ];
+  if (demoSeeded || (config.demoData && (await hasDemoData(deps.database.db)))) {
+    lines.push(
+      `  demo municipality 架空市 ${demoSeeded ? '(created now) ' : ''}— sign in with password "${demoPassword}":`,
+      ...demoUsers.map(
+        (u) => `    ${u.loginId.padEnd(10)} ${u.roles.map((r) => roleLabels[r].ja).join('・')}`,
+      ),
+    );
+  }
+  lines.push(`  ready in ${Math.round(performance.now() - started)} ms`, '');
+  process.stdout.write(`${lines.join('\n')}\n`);
+  deps.logger.info('listening', { url });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    deps.logger.info('stopping', { signal });
+    // Finish the requests in flight, then let go of the database.
+    server.close(async () => {
+      await deps.database.close();
+      process.exit(0);
+    });
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
