@@ -17,6 +17,9 @@ export async function migratedTemplate(): Promise<Blob> {
   const database = await openPGlite({});
   try {
     await applyMigrations(database);
+    // Without a checkpoint the copy reads as a server that stopped abruptly, and every first
+    // start would replay the migrations' log before opening (about 70 ms more here).
+    await database.session((run) => run('checkpoint'));
     const dump = await database.dumpDataDir?.();
     if (!dump) throw new Error('the PGlite handle cannot dump its data directory');
     return dump;
