@@ -23,9 +23,9 @@ interface Options<V extends FormValues, R> {
   version: number | null;
   submit: (values: V, version: number | null) => Promise<R>;
   /**
-   * After a save. A promise keeps the form submitting (its fields disabled where the screen says
-   * so) until it settles: a screen that shows the saved record afresh should return its reload,
-   * so nothing is typed into a form about to be replaced.
+   * After a save. A promise keeps the form submitting (the fields of its Form disabled) until it
+   * settles: a screen that shows the saved record afresh, as a new form, or takes the form away
+   * should return its reload, so nothing is typed into a form about to be replaced.
    */
   onSaved?: (result: R) => void | Promise<void>;
   /** Turns the record a 409 sends back into form values. */

@@ -14,6 +14,7 @@ import { QueryState } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { Page, Section } from '../../components/Page';
 import { bind } from '../../forms/bind';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { useRecordForm } from '../../forms/use-record-form';
 import { formatDate } from '../../i18n/format';
@@ -79,7 +80,7 @@ function BasicsForm({ municipality }: { municipality: MunicipalityView }) {
     populationAsOf: t.municipality.populationAsOf,
   };
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-2xl">
+    <Form form={form} className="max-w-2xl">
       {saved && !form.dirty && <Notice tone="success" title={t.app.saved} />}
       <FormFeedback form={form} labels={labels} />
       <TextField label={labels.name} required {...bind(form, 'name')} />
@@ -115,7 +116,7 @@ function BasicsForm({ municipality }: { municipality: MunicipalityView }) {
       <Button type="submit" disabled={form.submitting}>
         {form.submitting ? t.app.saving : t.app.save}
       </Button>
-    </form>
+    </Form>
   );
 }
 

@@ -12,6 +12,7 @@ import { Checkbox, SelectField, TextArea, TextField } from '../../components/fie
 import { QueryState } from '../../components/Loading';
 import { Page, Section } from '../../components/Page';
 import { bind } from '../../forms/bind';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { useRecordForm } from '../../forms/use-record-form';
 import { useI18n } from '../../i18n/i18n';
@@ -96,7 +97,7 @@ function PartnerForm({ partner }: { partner: PartnerAgencyView | null }) {
     archived: l.archived,
   };
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl">
+    <Form form={form} className="max-w-3xl">
       <FormFeedback form={form} labels={labels} />
       <TextField label={l.name} required autoComplete="off" {...bind(form, 'name')} />
       <TextField label={l.nameKana} autoComplete="off" {...bind(form, 'nameKana')} />
@@ -157,7 +158,7 @@ function PartnerForm({ partner }: { partner: PartnerAgencyView | null }) {
           {t.app.back}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }
 

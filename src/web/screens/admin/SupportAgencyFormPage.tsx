@@ -15,6 +15,7 @@ import { Checkbox, SelectField, TextArea, TextField } from '../../components/fie
 import { QueryState } from '../../components/Loading';
 import { Page, Section } from '../../components/Page';
 import { bind } from '../../forms/bind';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { useRecordForm } from '../../forms/use-record-form';
 import { fill, useI18n } from '../../i18n/i18n';
@@ -144,7 +145,7 @@ function AgencyForm({ agency }: { agency: SupportAgencyView | null }) {
   const commissioned = form.values.operation === 'commissioned';
 
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl">
+    <Form form={form} className="max-w-3xl">
       <FormFeedback form={form} labels={labels} />
       <TextField label={l.name} required {...bind(form, 'name')} />
       <TextField label={l.nameKana} {...bind(form, 'nameKana')} />
@@ -258,7 +259,7 @@ function AgencyForm({ agency }: { agency: SupportAgencyView | null }) {
           {t.app.back}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }
 

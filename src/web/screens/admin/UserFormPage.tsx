@@ -11,6 +11,7 @@ import { QueryState } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { Page, Section } from '../../components/Page';
 import { bind } from '../../forms/bind';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { useRecordForm } from '../../forms/use-record-form';
 import { formatDateTime } from '../../i18n/format';
@@ -110,7 +111,7 @@ function AccountForm({ user }: { user: UserView | null }) {
   };
   const isPartner = form.values.roles.includes('partner_staff');
   return (
-    <form onSubmit={form.onSubmit} noValidate className="mb-12 max-w-3xl">
+    <Form form={form} className="mb-12 max-w-3xl">
       <FormFeedback form={form} labels={labels} />
       {user ? (
         <p className="mb-6">
@@ -174,7 +175,7 @@ function AccountForm({ user }: { user: UserView | null }) {
           {t.app.back}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }
 

@@ -17,6 +17,7 @@ import { Notice } from '../../components/Notice';
 import { optionsOf } from '../../components/options';
 import { Section } from '../../components/Page';
 import { RadioGroup } from '../../components/RadioGroup';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat, list, text } from '../../forms/flat-form';
 import { useRecordForm } from '../../forms/use-record-form';
@@ -115,70 +116,68 @@ function AssessmentEditor({ view, assessment }: { view: CaseView; assessment: As
     prognosis: a.prognosis,
   };
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-4xl" data-testid="assessment-editor">
+    <Form form={form} className="max-w-4xl" data-testid="assessment-editor">
       <FormFeedback form={form} labels={labels} />
-      <fieldset disabled={form.submitting} className="m-0 min-w-0 border-0 p-0">
-        <DateField label={a.assessedOn} required {...text(flat, 'assessedOn')} />
-        <h3 className="mb-2 text-std-20B-150">{a.domains}</h3>
-        {assessmentDomains.map((domain) => {
-          const filled = domainKeys.some((k) => String(form.values[`${domain}.${k}`] ?? '') !== '');
-          return (
-            <details
-              key={domain}
-              open={filled}
-              className="mb-3 rounded-8 border border-solid-gray-300 p-3"
-              data-domain={domain}
-            >
-              <summary className="cursor-pointer text-std-17B-170">
-                {label(assessmentDomainLabels[domain])}
-                {filled ? ' ●' : ''}
-              </summary>
-              <div className="mt-3 grid gap-x-4 md:grid-cols-2">
-                <TextArea label={a.situation} rows={3} {...text(flat, `${domain}.situation`)} />
-                <TextArea label={a.issues} rows={3} {...text(flat, `${domain}.issues`)} />
-                <TextArea
-                  label={a.directFactors}
-                  rows={2}
-                  {...text(flat, `${domain}.directFactors`)}
-                />
-                <TextArea
-                  label={a.indirectFactors}
-                  rows={2}
-                  {...text(flat, `${domain}.indirectFactors`)}
-                />
-              </div>
-              <CheckboxGroup
-                label={a.sources}
-                options={optionsOf(informationSources, informationSourceLabels, label)}
-                {...list(flat, `${domain}.sources`)}
+      <DateField label={a.assessedOn} required {...text(flat, 'assessedOn')} />
+      <h3 className="mb-2 text-std-20B-150">{a.domains}</h3>
+      {assessmentDomains.map((domain) => {
+        const filled = domainKeys.some((k) => String(form.values[`${domain}.${k}`] ?? '') !== '');
+        return (
+          <details
+            key={domain}
+            open={filled}
+            className="mb-3 rounded-8 border border-solid-gray-300 p-3"
+            data-domain={domain}
+          >
+            <summary className="cursor-pointer text-std-17B-170">
+              {label(assessmentDomainLabels[domain])}
+              {filled ? ' ●' : ''}
+            </summary>
+            <div className="mt-3 grid gap-x-4 md:grid-cols-2">
+              <TextArea label={a.situation} rows={3} {...text(flat, `${domain}.situation`)} />
+              <TextArea label={a.issues} rows={3} {...text(flat, `${domain}.issues`)} />
+              <TextArea
+                label={a.directFactors}
+                rows={2}
+                {...text(flat, `${domain}.directFactors`)}
               />
-            </details>
-          );
-        })}
-        <TextArea label={a.strengths} {...text(flat, 'strengths')} />
-        <RadioGroup
-          id="prognosis"
-          label={a.prognosis}
-          options={optionsOf(prognoses, prognosisLabels, label)}
-          value={String(form.values.prognosis ?? '')}
-          onChange={(v) => form.set('prognosis', v)}
-          error={form.errors.prognosis}
-        />
-        <TextArea label={a.workerView} {...text(flat, 'workerView')} />
-        {completeError && (
-          <Notice tone="error" title={completeError.fields.domains ?? completeError.message} />
-        )}
-        <div className="flex flex-wrap gap-3">
-          <Button type="submit" variant="secondary" disabled={form.submitting}>
-            {a.save}
-          </Button>
-          <Button onClick={() => void complete()} disabled={form.dirty || form.submitting}>
-            {a.complete}
-          </Button>
-        </div>
-        <p className="mt-2 text-dns-14N-130 text-solid-gray-700">{a.completeLead}</p>
-      </fieldset>
-    </form>
+              <TextArea
+                label={a.indirectFactors}
+                rows={2}
+                {...text(flat, `${domain}.indirectFactors`)}
+              />
+            </div>
+            <CheckboxGroup
+              label={a.sources}
+              options={optionsOf(informationSources, informationSourceLabels, label)}
+              {...list(flat, `${domain}.sources`)}
+            />
+          </details>
+        );
+      })}
+      <TextArea label={a.strengths} {...text(flat, 'strengths')} />
+      <RadioGroup
+        id="prognosis"
+        label={a.prognosis}
+        options={optionsOf(prognoses, prognosisLabels, label)}
+        value={String(form.values.prognosis ?? '')}
+        onChange={(v) => form.set('prognosis', v)}
+        error={form.errors.prognosis}
+      />
+      <TextArea label={a.workerView} {...text(flat, 'workerView')} />
+      {completeError && (
+        <Notice tone="error" title={completeError.fields.domains ?? completeError.message} />
+      )}
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" variant="secondary" disabled={form.submitting}>
+          {a.save}
+        </Button>
+        <Button onClick={() => void complete()} disabled={form.dirty || form.submitting}>
+          {a.complete}
+        </Button>
+      </div>
+      <p className="mt-2 text-dns-14N-130 text-solid-gray-700">{a.completeLead}</p>
+    </Form>
   );
 }
 

@@ -12,6 +12,7 @@ import { Notice } from '../../components/Notice';
 import { optionsOf } from '../../components/options';
 import { Section } from '../../components/Page';
 import { RadioGroup } from '../../components/RadioGroup';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat, flag, text } from '../../forms/flat-form';
 import { useRecordForm } from '../../forms/use-record-form';
@@ -50,12 +51,14 @@ function ClosureForm({ view }: { view: CaseView }) {
           >[0]['json'],
         })
       ).json(),
-    onSaved: () => void refresh(),
+    // The form is keyed by the case's version and goes once the case is closed: it waits
+    // for the reloaded case (see Form).
+    onSaved: () => refresh(),
   });
   const flat = asFlat(form);
   const missing = view.deadlines.interruptionMissing;
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl" data-testid="closure-form">
+    <Form form={form} className="max-w-3xl" data-testid="closure-form">
       <FormFeedback
         form={form}
         labels={{
@@ -116,7 +119,7 @@ function ClosureForm({ view }: { view: CaseView }) {
       <Button type="submit" disabled={form.submitting} className="mt-4">
         {c.submit}
       </Button>
-    </form>
+    </Form>
   );
 }
 

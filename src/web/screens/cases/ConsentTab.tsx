@@ -8,6 +8,7 @@ import { Checkbox, CheckboxGroup, TextArea, TextField } from '../../components/f
 import { Notice } from '../../components/Notice';
 import { Section } from '../../components/Page';
 import { RadioGroup } from '../../components/RadioGroup';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat, flag, list, text } from '../../forms/flat-form';
 import { useRecordForm } from '../../forms/use-record-form';
@@ -70,7 +71,8 @@ function ConsentForm({ view }: { view: CaseView }) {
         })
       ).json();
     },
-    onSaved: () => void refresh(),
+    // A new form (keyed by the case's version) follows the reload: this one waits for it.
+    onSaved: () => refresh(),
   });
   const flat = asFlat(form);
   const upload = async (file: File | undefined) => {
@@ -100,7 +102,7 @@ function ConsentForm({ view }: { view: CaseView }) {
     purposes: c.purposes,
   };
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl" data-testid="consent-form">
+    <Form form={form} className="max-w-3xl" data-testid="consent-form">
       <FormFeedback form={form} labels={labels} />
       <DateField label={c.givenOn} required {...text(flat, 'givenOn')} />
       <RadioGroup
@@ -176,7 +178,7 @@ function ConsentForm({ view }: { view: CaseView }) {
       <Button type="submit" disabled={form.submitting}>
         {c.submit}
       </Button>
-    </form>
+    </Form>
   );
 }
 

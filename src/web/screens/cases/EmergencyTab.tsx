@@ -12,6 +12,7 @@ import { Disclosure } from '../../components/Disclosure';
 import { SelectField, TextArea, TextField } from '../../components/fields';
 import { optionsOf } from '../../components/options';
 import { Section } from '../../components/Page';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat, text } from '../../forms/flat-form';
 import { unwrap, useRecordForm } from '../../forms/use-record-form';
@@ -60,18 +61,15 @@ function EmergencyForm({ view, existing }: { view: CaseView; existing: Emergency
         })
       ).json();
     },
-    onSaved: () => void refresh(),
+    // The saved record comes back as a new form (keyed by its version, or by the count for
+    // the new one): this one waits for the reload (see Form).
+    onSaved: () => refresh(),
   });
   // Each record's form sits on the same page as the new one.
   const idPrefix = existing ? `emergency-${existing.id}-` : undefined;
   const flat = asFlat(form, idPrefix);
   return (
-    <form
-      onSubmit={form.onSubmit}
-      noValidate
-      className="max-w-3xl"
-      data-testid={existing ? 'emergency' : 'emergency-new'}
-    >
+    <Form form={form} className="max-w-3xl" data-testid={existing ? 'emergency' : 'emergency-new'}>
       <FormFeedback
         form={form}
         labels={{ kind: e.kind, requestedOn: e.requestedOn, endedOn: e.endedOn }}
@@ -110,7 +108,7 @@ function EmergencyForm({ view, existing }: { view: CaseView; existing: Emergency
           {existing ? e.save : e.add}
         </Button>
       )}
-    </form>
+    </Form>
   );
 }
 

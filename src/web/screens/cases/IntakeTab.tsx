@@ -13,6 +13,7 @@ import { Checkbox, SelectField, TextArea, TextField } from '../../components/fie
 import { optionsOf } from '../../components/options';
 import { Section } from '../../components/Page';
 import { RadioGroup } from '../../components/RadioGroup';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat, flag, text } from '../../forms/flat-form';
 import { nest } from '../../forms/nest';
@@ -54,7 +55,7 @@ function DetectionForm({ view }: { view: CaseView }) {
   });
   const flat = asFlat(form);
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl">
+    <Form form={form} className="max-w-3xl">
       <FormFeedback
         form={form}
         labels={{
@@ -81,7 +82,7 @@ function DetectionForm({ view }: { view: CaseView }) {
           {t.app.save}
         </Button>
       )}
-    </form>
+    </Form>
   );
 }
 
@@ -119,10 +120,11 @@ function IntakeForm({ view }: { view: CaseView }) {
         })
       ).json();
     },
-    onSaved: () => void refresh(),
+    // The saved intake comes back as a new form (keyed by its version): wait for it.
+    onSaved: () => refresh(),
   });
   return (
-    <form onSubmit={form.onSubmit} noValidate>
+    <Form form={form}>
       <FormFeedback form={form} labels={intakeLabels(t, 'intake.')} />
       {existing?.receivedBy && (
         <p className="mb-4 text-solid-gray-700">
@@ -135,7 +137,7 @@ function IntakeForm({ view }: { view: CaseView }) {
           {existing ? c.intake.save : c.detection.recordIntake}
         </Button>
       )}
-    </form>
+    </Form>
   );
 }
 
@@ -170,7 +172,8 @@ function TriageForm({ view }: { view: CaseView }) {
         })
       ).json();
     },
-    onSaved: () => void refresh(),
+    // The form goes once the case is triaged: it waits for the reloaded case.
+    onSaved: () => refresh(),
   });
   const flat = asFlat(form);
   const labels = {
@@ -180,7 +183,7 @@ function TriageForm({ view }: { view: CaseView }) {
     'referral.followUpOn': tr.followUpOn,
   };
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl" data-testid="triage-form">
+    <Form form={form} className="max-w-3xl" data-testid="triage-form">
       <p className="mb-4">{tr.lead}</p>
       <FormFeedback form={form} labels={labels} />
       <RadioGroup
@@ -212,7 +215,7 @@ function TriageForm({ view }: { view: CaseView }) {
       <Button type="submit" disabled={form.submitting}>
         {tr.submit}
       </Button>
-    </form>
+    </Form>
   );
 }
 

@@ -18,6 +18,7 @@ import { Checkbox, CheckboxGroup, SelectField, TextArea, TextField } from '../..
 import { optionsOf } from '../../components/options';
 import { Section } from '../../components/Page';
 import { RadioGroup } from '../../components/RadioGroup';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat, flag, list, text } from '../../forms/flat-form';
 import { useRecordForm } from '../../forms/use-record-form';
@@ -70,11 +71,13 @@ function MonitoringForm({
         })
       ).json();
     },
-    onSaved: () => void refresh(),
+    // A recorded entry is done: its form goes once the case is read again. Wait for that, so
+    // nothing is typed into it meanwhile (see Form).
+    onSaved: () => refresh(),
   });
   const flat = asFlat(form);
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl" data-testid="monitoring-form">
+    <Form form={form} className="max-w-3xl" data-testid="monitoring-form">
       <FormFeedback
         form={form}
         labels={{ doneOn: m.doneOn, progress: m.progress, nextAction: m.nextAction }}
@@ -94,7 +97,7 @@ function MonitoringForm({
       <Button type="submit" disabled={form.submitting}>
         {m.record}
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -150,12 +153,13 @@ function EvaluationForm({ view }: { view: CaseView }) {
         })
       ).json();
     },
-    onSaved: () => void refresh(),
+    // The form is keyed by the case's version: it waits for the reloaded case.
+    onSaved: () => refresh(),
   });
   const flat = asFlat(form);
   if (!active) return null;
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl" data-testid="evaluation-form">
+    <Form form={form} className="max-w-3xl" data-testid="evaluation-form">
       <p className="mb-4">{m.evaluationLead}</p>
       <FormFeedback
         form={form}
@@ -231,7 +235,7 @@ function EvaluationForm({ view }: { view: CaseView }) {
       <Button type="submit" disabled={form.submitting}>
         {m.submitEvaluation}
       </Button>
-    </form>
+    </Form>
   );
 }
 

@@ -5,6 +5,7 @@ import { formatWareki, parseDateInput, todayInJapan } from '../../../domain/text
 import { api } from '../../api/client';
 import { Button } from '../../components/Button';
 import { Page, Section } from '../../components/Page';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat } from '../../forms/flat-form';
 import { nest } from '../../forms/nest';
@@ -61,7 +62,7 @@ export function NewIntakePage() {
   const labels = { ...personLabels(t, 'person.'), ...intakeLabels(t, 'intake.') };
   return (
     <Page title={c.intake.newTitle} lead={c.intake.newLead}>
-      <form onSubmit={form.onSubmit} noValidate>
+      <Form form={form}>
         <FormFeedback form={form} labels={labels} />
         <Section title={c.person.section}>
           {form.values.personId ? (
@@ -113,7 +114,7 @@ export function NewIntakePage() {
         <Button type="submit" disabled={form.submitting}>
           {form.submitting ? t.app.saving : c.intake.submit}
         </Button>
-      </form>
+      </Form>
     </Page>
   );
 }

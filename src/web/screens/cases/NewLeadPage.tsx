@@ -8,6 +8,7 @@ import { DateField } from '../../components/DateField';
 import { SelectField, TextArea, TextField } from '../../components/fields';
 import { optionsOf } from '../../components/options';
 import { Page, Section } from '../../components/Page';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat, text } from '../../forms/flat-form';
 import { nest } from '../../forms/nest';
@@ -56,7 +57,7 @@ export function NewLeadPage() {
   };
   return (
     <Page title={d.newTitle} lead={d.newLead}>
-      <form onSubmit={form.onSubmit} noValidate className="max-w-3xl">
+      <Form form={form} className="max-w-3xl">
         <FormFeedback form={form} labels={labels} />
         <Section title={c.person.section}>
           <PersonFields form={flat} prefix="person." />
@@ -79,7 +80,7 @@ export function NewLeadPage() {
         <Button type="submit" disabled={form.submitting}>
           {form.submitting ? t.app.saving : d.submit}
         </Button>
-      </form>
+      </Form>
     </Page>
   );
 }

@@ -24,6 +24,7 @@ import { QueryState } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { optionsOf } from '../../components/options';
 import { Section } from '../../components/Page';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat, text } from '../../forms/flat-form';
 import { unwrap, useRecordForm } from '../../forms/use-record-form';
@@ -99,9 +100,10 @@ function AttemptForm({ caseId, existing }: { caseId: string; existing: Attempt |
         })
       ).json();
     },
+    // An edited attempt's entry is keyed by its version: wait for the new one (see Form).
     onSaved: () => {
       if (!existing) form.reset(toValues({}), null);
-      void refresh();
+      return refresh();
     },
   });
   const idPrefix = existing ? `attempt-${existing.id}-` : undefined;
@@ -109,9 +111,8 @@ function AttemptForm({ caseId, existing }: { caseId: string; existing: Attempt |
   const through =
     form.values.channel === 'through_family' || form.values.channel === 'through_key_person';
   return (
-    <form
-      onSubmit={form.onSubmit}
-      noValidate
+    <Form
+      form={form}
       className="max-w-3xl"
       data-testid={existing ? 'attempt-edit' : 'attempt-form'}
     >
@@ -164,7 +165,7 @@ function AttemptForm({ caseId, existing }: { caseId: string; existing: Attempt |
       <Button type="submit" disabled={form.submitting}>
         {form.submitting ? t.app.saving : existing ? t.app.save : o.add}
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -218,15 +219,16 @@ function EscalationForm({
         })
       ).json();
     },
+    // An edited escalation's entry is keyed by its version: wait for the new one.
     onSaved: () => {
       if (!existing) form.reset(toValues({}), null);
-      void refresh();
+      return refresh();
     },
   });
   const idPrefix = existing ? `escalation-${existing.id}-` : undefined;
   const flat = asFlat(form, idPrefix);
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl" data-testid="escalation-form">
+    <Form form={form} className="max-w-3xl" data-testid="escalation-form">
       <FormFeedback
         form={form}
         labels={{
@@ -284,7 +286,7 @@ function EscalationForm({
       <Button type="submit" variant={existing ? 'secondary' : 'primary'} disabled={form.submitting}>
         {form.submitting ? t.app.saving : o.saveEscalation}
       </Button>
-    </form>
+    </Form>
   );
 }
 

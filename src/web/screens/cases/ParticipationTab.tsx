@@ -22,6 +22,7 @@ import { Checkbox, CheckboxGroup, SelectField, TextArea, TextField } from '../..
 import { QueryState } from '../../components/Loading';
 import { optionsOf } from '../../components/options';
 import { Section } from '../../components/Page';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat, flag, list, text } from '../../forms/flat-form';
 import { unwrap, useRecordForm } from '../../forms/use-record-form';
@@ -103,7 +104,7 @@ function ProposeForm({ caseId, places }: { caseId: string; places: Place[] }) {
   const flat = asFlat(form);
   const chosen = offered.find((place) => place.id === form.values.socialResourceId);
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl" data-testid="match-form">
+    <Form form={form} className="max-w-3xl" data-testid="match-form">
       <FormFeedback
         form={form}
         labels={{ socialResourceId: p.place, kind: p.kind, proposedOn: p.proposedOn }}
@@ -153,7 +154,7 @@ function ProposeForm({ caseId, places }: { caseId: string; places: Place[] }) {
       <Button type="submit" disabled={form.submitting}>
         {form.submitting ? t.app.saving : p.propose}
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -215,11 +216,12 @@ function ArrangementForm({ caseId, match }: { caseId: string; match: Match }) {
         })
       ).json();
     },
-    onSaved: () => void refresh(),
+    // The match's card is keyed by its version: the form waits for the new one.
+    onSaved: () => refresh(),
   });
   const flat = asFlat(form, `match-${match.id}-`);
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl">
+    <Form form={form} className="max-w-3xl">
       <FormFeedback
         form={form}
         labels={{ days: p.days, hours: p.hours }}
@@ -229,7 +231,7 @@ function ArrangementForm({ caseId, match }: { caseId: string; match: Match }) {
       <Button type="submit" variant="secondary" disabled={form.submitting}>
         {form.submitting ? t.app.saving : p.saveArrangement}
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -262,13 +264,14 @@ function StepForm({
         })
       ).json();
     },
-    onSaved: () => void refresh(),
+    // The match's card is keyed by its version: the form waits for the new one.
+    onSaved: () => refresh(),
   });
   const prefix = `step-${match.id}-${action}-`;
   const flat = asFlat(form, prefix);
   const name = label(matchActionLabels[action]);
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-2xl" data-testid={`step-${action}`}>
+    <Form form={form} className="max-w-2xl" data-testid={`step-${action}`}>
       <FormFeedback
         form={form}
         labels={{ on: p.step.on, endReason: p.endReason }}
@@ -297,7 +300,7 @@ function StepForm({
       >
         {form.submitting ? t.app.saving : fill(p.step.run, { action: name })}
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -348,15 +351,17 @@ function FollowUpForm({
         })
       ).json();
     },
+    // The match's card (and an edited follow-up's entry) is keyed by a version: wait for
+    // the new one.
     onSaved: () => {
       if (!existing) form.reset(toValues({}), null);
-      void refresh();
+      return refresh();
     },
   });
   const prefix = existing ? `follow-up-${existing.id}-` : `follow-up-${match.id}-`;
   const flat = asFlat(form, prefix);
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-2xl" data-testid="follow-up-form">
+    <Form form={form} className="max-w-2xl" data-testid="follow-up-form">
       <FormFeedback
         form={form}
         labels={{
@@ -381,7 +386,7 @@ function FollowUpForm({
       <Button type="submit" variant={existing ? 'secondary' : 'primary'} disabled={form.submitting}>
         {form.submitting ? t.app.saving : existing ? t.app.save : p.addFollowUp}
       </Button>
-    </form>
+    </Form>
   );
 }
 

@@ -12,6 +12,7 @@ import { DateField } from '../../components/DateField';
 import { Checkbox, CheckboxGroup, SelectField, TextArea, TextField } from '../../components/fields';
 import { optionsOf } from '../../components/options';
 import { Section } from '../../components/Page';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat } from '../../forms/flat-form';
 import { useRecordForm } from '../../forms/use-record-form';
@@ -46,10 +47,11 @@ function PersonForm({ view }: { view: CaseView }) {
           >[0]['json'],
         })
       ).json(),
-    onSaved: () => void refresh(),
+    // The saved person comes back as a new form (keyed by their version): wait for it.
+    onSaved: () => refresh(),
   });
   return (
-    <form onSubmit={form.onSubmit} noValidate>
+    <Form form={form}>
       <FormFeedback form={form} labels={personLabels(t, '')} />
       <PersonFields form={asFlat(form)} />
       {view.abilities.update && (
@@ -57,7 +59,7 @@ function PersonForm({ view }: { view: CaseView }) {
           {form.submitting ? t.app.saving : t.app.save}
         </Button>
       )}
-    </form>
+    </Form>
   );
 }
 
@@ -119,7 +121,8 @@ function HouseholdForm({ view }: { view: CaseView }) {
           >[0]['json'],
         })
       ).json(),
-    onSaved: () => void refresh(),
+    // The saved household comes back as a new form (keyed by the person's version).
+    onSaved: () => refresh(),
   });
   const setMember = (index: number, change: Partial<Member>) =>
     form.update((v) => ({
@@ -145,7 +148,7 @@ function HouseholdForm({ view }: { view: CaseView }) {
     partnerAgencyIds: h.agencies,
   };
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl">
+    <Form form={form} className="max-w-3xl">
       <FormFeedback form={form} labels={labels} />
       {form.values.members.length === 0 && <p className="mb-4">{h.none}</p>}
       {form.values.members.map((m, index) => (
@@ -213,7 +216,7 @@ function HouseholdForm({ view }: { view: CaseView }) {
           </Button>
         </div>
       )}
-    </form>
+    </Form>
   );
 }
 

@@ -21,6 +21,7 @@ import { Notice } from '../../components/Notice';
 import { optionsOf } from '../../components/options';
 import { Section } from '../../components/Page';
 import { RadioGroup } from '../../components/RadioGroup';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat, flag, list, text } from '../../forms/flat-form';
 import { unwrap, useRecordForm } from '../../forms/use-record-form';
@@ -187,174 +188,172 @@ function PlanEditor({ view, plan }: { view: CaseView; plan: PlanView }) {
     endOn: p.endOn,
   };
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-4xl" data-testid="plan-editor">
+    <Form form={form} className="max-w-4xl" data-testid="plan-editor">
       <FormFeedback form={form} labels={labels} />
-      <fieldset disabled={form.submitting} className="m-0 min-w-0 border-0 p-0">
-        {plan.revision > 0 && (
-          <TextArea label={p.changeReason} required rows={2} {...text(flat, 'changeReason')} />
+      {plan.revision > 0 && (
+        <TextArea label={p.changeReason} required rows={2} {...text(flat, 'changeReason')} />
+      )}
+      <TextArea label={p.longTermGoal} required rows={2} {...text(flat, 'longTermGoal')} />
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <DateField label={p.periodStart} required {...text(flat, 'periodStart')} />
+        <DateField label={p.periodEnd} required {...text(flat, 'periodEnd')} />
+      </div>
+      <Section title={p.goals}>
+        {form.errors.goals && (
+          <p className="mb-2 text-dns-16B-130 text-error-1">{form.errors.goals}</p>
         )}
-        <TextArea label={p.longTermGoal} required rows={2} {...text(flat, 'longTermGoal')} />
-        <div className="grid gap-x-4 sm:grid-cols-2">
-          <DateField label={p.periodStart} required {...text(flat, 'periodStart')} />
-          <DateField label={p.periodEnd} required {...text(flat, 'periodEnd')} />
-        </div>
-        <Section title={p.goals}>
-          {form.errors.goals && (
-            <p className="mb-2 text-dns-16B-130 text-error-1">{form.errors.goals}</p>
-          )}
-          {form.values.goals.map((g, i) => (
-            <fieldset
-              key={g.id ?? `g${i}`}
-              className="mb-4 rounded-8 border border-solid-gray-300 p-3"
-              data-testid="plan-goal"
-            >
-              <legend className="px-2 text-std-16B-170">
-                {p.goal} {i + 1}
-              </legend>
-              <TextField label={p.goal} required {...goalField(i, 'goal')} />
-              <TextField label={p.indicator} {...goalField(i, 'indicator')} />
-              <Button
-                variant="tertiary"
-                onClick={() =>
-                  form.update((v) => ({ ...v, goals: v.goals.filter((_, j) => j !== i) }))
-                }
-              >
-                {p.removeGoal}
-              </Button>
-            </fieldset>
-          ))}
-          <Button
-            variant="secondary"
-            onClick={() =>
-              form.update((v) => ({ ...v, goals: [...v.goals, { goal: '', indicator: '' }] }))
-            }
+        {form.values.goals.map((g, i) => (
+          <fieldset
+            key={g.id ?? `g${i}`}
+            className="mb-4 rounded-8 border border-solid-gray-300 p-3"
+            data-testid="plan-goal"
           >
-            {p.addGoal}
-          </Button>
-        </Section>
-        <Section title={p.services}>
-          {form.errors.services && (
-            <p className="mb-2 text-dns-16B-130 text-error-1">{form.errors.services}</p>
-          )}
-          {form.values.services.map((s, i) => (
-            <fieldset
-              key={s.id ?? `s${i}`}
-              className="mb-4 rounded-8 border border-solid-gray-300 p-3"
-              data-testid="plan-service"
+            <legend className="px-2 text-std-16B-170">
+              {p.goal} {i + 1}
+            </legend>
+            <TextField label={p.goal} required {...goalField(i, 'goal')} />
+            <TextField label={p.indicator} {...goalField(i, 'indicator')} />
+            <Button
+              variant="tertiary"
+              onClick={() =>
+                form.update((v) => ({ ...v, goals: v.goals.filter((_, j) => j !== i) }))
+              }
             >
-              <legend className="px-2 text-std-16B-170">{fill(p.service, { n: i + 1 })}</legend>
-              <TextField label={p.content} required {...serviceField(i, 'content')} />
+              {p.removeGoal}
+            </Button>
+          </fieldset>
+        ))}
+        <Button
+          variant="secondary"
+          onClick={() =>
+            form.update((v) => ({ ...v, goals: [...v.goals, { goal: '', indicator: '' }] }))
+          }
+        >
+          {p.addGoal}
+        </Button>
+      </Section>
+      <Section title={p.services}>
+        {form.errors.services && (
+          <p className="mb-2 text-dns-16B-130 text-error-1">{form.errors.services}</p>
+        )}
+        {form.values.services.map((s, i) => (
+          <fieldset
+            key={s.id ?? `s${i}`}
+            className="mb-4 rounded-8 border border-solid-gray-300 p-3"
+            data-testid="plan-service"
+          >
+            <legend className="px-2 text-std-16B-170">{fill(p.service, { n: i + 1 })}</legend>
+            <TextField label={p.content} required {...serviceField(i, 'content')} />
+            <SelectField
+              label={t.resources.plan.resource}
+              hint={t.resources.plan.resourceHint}
+              placeholder={t.resources.plan.noResource}
+              options={resources.options(t.resources.plan.archivedResource)}
+              {...serviceField(i, 'socialResourceId')}
+              onChange={(e) => {
+                const chosen = resources.find(e.target.value);
+                // The class follows the resource's legal basis: suggested, still editable.
+                setService(i, {
+                  socialResourceId: e.target.value,
+                  ...(chosen ? { serviceClass: chosen.serviceClass } : {}),
+                });
+              }}
+            />
+            <div className="grid gap-x-4 sm:grid-cols-2">
               <SelectField
-                label={t.resources.plan.resource}
-                hint={t.resources.plan.resourceHint}
-                placeholder={t.resources.plan.noResource}
-                options={resources.options(t.resources.plan.archivedResource)}
-                {...serviceField(i, 'socialResourceId')}
-                onChange={(e) => {
-                  const chosen = resources.find(e.target.value);
-                  // The class follows the resource's legal basis: suggested, still editable.
-                  setService(i, {
-                    socialResourceId: e.target.value,
-                    ...(chosen ? { serviceClass: chosen.serviceClass } : {}),
-                  });
-                }}
+                label={p.provider}
+                placeholder=""
+                options={partners.options}
+                {...serviceField(i, 'providerPartnerAgencyId')}
               />
-              <div className="grid gap-x-4 sm:grid-cols-2">
-                <SelectField
-                  label={p.provider}
-                  placeholder=""
-                  options={partners.options}
-                  {...serviceField(i, 'providerPartnerAgencyId')}
-                />
-                <TextField label={p.providerName} {...serviceField(i, 'providerName')} />
-                <SelectField
-                  label={p.member}
-                  options={members}
-                  {...serviceField(i, 'householdMemberId')}
-                />
-                <SelectField
-                  label={p.serviceClass}
-                  required
-                  placeholder=""
-                  options={optionsOf(serviceClasses, serviceClassLabels, label)}
-                  {...serviceField(i, 'serviceClass')}
-                />
-                <SelectField
-                  label={p.programme}
-                  placeholder={p.noProgramme}
-                  options={optionsOf(statutoryProgrammes, statutoryProgrammeLabels, label)}
-                  {...serviceField(i, 'programme')}
-                />
-                <TextField label={p.frequency} {...serviceField(i, 'frequency')} />
-                <DateField label={p.startOn} {...serviceField(i, 'startOn')} />
-                <DateField label={p.endOn} {...serviceField(i, 'endOn')} />
-              </div>
-              <Button
-                variant="tertiary"
-                onClick={() =>
-                  form.update((v) => ({ ...v, services: v.services.filter((_, j) => j !== i) }))
-                }
-              >
-                {p.removeService}
-              </Button>
-            </fieldset>
-          ))}
-          <Button
-            variant="secondary"
-            onClick={() =>
-              form.update((v) => ({
-                ...v,
-                services: [
-                  ...v.services,
-                  {
-                    content: '',
-                    socialResourceId: '',
-                    providerPartnerAgencyId: '',
-                    providerName: '',
-                    householdMemberId: '',
-                    serviceClass: '',
-                    programme: '',
-                    frequency: '',
-                    startOn: '',
-                    endOn: '',
-                  },
-                ],
-              }))
-            }
-          >
-            {p.addService}
-          </Button>
-        </Section>
-        <TextArea
-          label={p.monitoringDates}
-          hint={p.monitoringDatesHint}
-          rows={3}
-          {...text(flat, 'monitoringDates')}
-        />
-        <Button variant="tertiary" className="-mt-4 mb-6" onClick={suggest}>
-          {p.suggest}
+              <TextField label={p.providerName} {...serviceField(i, 'providerName')} />
+              <SelectField
+                label={p.member}
+                options={members}
+                {...serviceField(i, 'householdMemberId')}
+              />
+              <SelectField
+                label={p.serviceClass}
+                required
+                placeholder=""
+                options={optionsOf(serviceClasses, serviceClassLabels, label)}
+                {...serviceField(i, 'serviceClass')}
+              />
+              <SelectField
+                label={p.programme}
+                placeholder={p.noProgramme}
+                options={optionsOf(statutoryProgrammes, statutoryProgrammeLabels, label)}
+                {...serviceField(i, 'programme')}
+              />
+              <TextField label={p.frequency} {...serviceField(i, 'frequency')} />
+              <DateField label={p.startOn} {...serviceField(i, 'startOn')} />
+              <DateField label={p.endOn} {...serviceField(i, 'endOn')} />
+            </div>
+            <Button
+              variant="tertiary"
+              onClick={() =>
+                form.update((v) => ({ ...v, services: v.services.filter((_, j) => j !== i) }))
+              }
+            >
+              {p.removeService}
+            </Button>
+          </fieldset>
+        ))}
+        <Button
+          variant="secondary"
+          onClick={() =>
+            form.update((v) => ({
+              ...v,
+              services: [
+                ...v.services,
+                {
+                  content: '',
+                  socialResourceId: '',
+                  providerPartnerAgencyId: '',
+                  providerName: '',
+                  householdMemberId: '',
+                  serviceClass: '',
+                  programme: '',
+                  frequency: '',
+                  startOn: '',
+                  endOn: '',
+                },
+              ],
+            }))
+          }
+        >
+          {p.addService}
         </Button>
-        <CheckboxGroup
-          label={p.programmes}
-          options={optionsOf(statutoryProgrammes, statutoryProgrammeLabels, label)}
-          {...list(flat, 'programmes')}
-        />
-        <Checkbox
-          label={p.employmentTarget}
-          {...flag(flat, 'employmentSupportTarget')}
-          id="employmentSupportTarget"
-        />
-        <div className="mt-6">
-          <TextArea label={p.personWords} rows={2} {...text(flat, 'personWords')} />
-          <DateField label={p.signatureOn} {...text(flat, 'signatureOn')} />
-          <TextArea label={p.budgetPlan} rows={3} {...text(flat, 'budgetPlan')} />
-          <TextArea label={p.workReadiness} rows={3} {...text(flat, 'workReadinessProgram')} />
-        </div>
-        <Button type="submit" disabled={form.submitting}>
-          {form.submitting ? t.app.saving : p.save}
-        </Button>
-      </fieldset>
-    </form>
+      </Section>
+      <TextArea
+        label={p.monitoringDates}
+        hint={p.monitoringDatesHint}
+        rows={3}
+        {...text(flat, 'monitoringDates')}
+      />
+      <Button variant="tertiary" className="-mt-4 mb-6" onClick={suggest}>
+        {p.suggest}
+      </Button>
+      <CheckboxGroup
+        label={p.programmes}
+        options={optionsOf(statutoryProgrammes, statutoryProgrammeLabels, label)}
+        {...list(flat, 'programmes')}
+      />
+      <Checkbox
+        label={p.employmentTarget}
+        {...flag(flat, 'employmentSupportTarget')}
+        id="employmentSupportTarget"
+      />
+      <div className="mt-6">
+        <TextArea label={p.personWords} rows={2} {...text(flat, 'personWords')} />
+        <DateField label={p.signatureOn} {...text(flat, 'signatureOn')} />
+        <TextArea label={p.budgetPlan} rows={3} {...text(flat, 'budgetPlan')} />
+        <TextArea label={p.workReadiness} rows={3} {...text(flat, 'workReadinessProgram')} />
+      </div>
+      <Button type="submit" disabled={form.submitting}>
+        {form.submitting ? t.app.saving : p.save}
+      </Button>
+    </Form>
   );
 }
 

@@ -7,6 +7,7 @@ import { Disclosure } from '../../components/Disclosure';
 import { Checkbox, SelectField, TextArea, TextField } from '../../components/fields';
 import { optionsOf } from '../../components/options';
 import { Section } from '../../components/Page';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat, flag, text } from '../../forms/flat-form';
 import { unwrap, useRecordForm } from '../../forms/use-record-form';
@@ -71,19 +72,19 @@ function ContactForm({
         await api.cases[':id'].contacts.$post({ param: { id: view.case.id }, json: values as Body })
       ).json();
     },
+    // An edited record's entry is keyed by its version: wait for the new one (see Form).
     onSaved: () => {
       if (!existing) form.reset(toValues({}), null);
       onDone?.();
-      void refresh();
+      return refresh();
     },
   });
   // Each record's edit form sits on the same page as the new one.
   const idPrefix = existing ? `contact-${existing.id}-` : undefined;
   const flat = asFlat(form, idPrefix);
   return (
-    <form
-      onSubmit={form.onSubmit}
-      noValidate
+    <Form
+      form={form}
       className="max-w-3xl"
       data-testid={existing ? 'contact-edit' : 'contact-form'}
     >
@@ -128,7 +129,7 @@ function ContactForm({
       <Button type="submit" disabled={form.submitting}>
         {form.submitting ? t.app.saving : existing ? t.app.save : r.add}
       </Button>
-    </form>
+    </Form>
   );
 }
 

@@ -19,6 +19,7 @@ import { QueryState } from '../../components/Loading';
 import { optionsOf } from '../../components/options';
 import { Page, Section } from '../../components/Page';
 import { RadioGroup } from '../../components/RadioGroup';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat, text } from '../../forms/flat-form';
 import { unwrap, useRecordForm } from '../../forms/use-record-form';
@@ -80,15 +81,16 @@ function ActivityForm({ base, existing }: { base: Base; existing: Activity | nul
       }
       return (await api.community.activities.$post({ json: values as Body })).json();
     },
+    // An edited activity's entry is keyed by its version: wait for the new one.
     onSaved: () => {
       if (!existing) form.reset(toValues({}), null);
-      void refresh();
+      return refresh();
     },
   });
   const prefix = existing ? `activity-${existing.id}-` : `activity-${base.id}-`;
   const flat = asFlat(form, prefix);
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl" data-testid="activity-form">
+    <Form form={form} className="max-w-3xl" data-testid="activity-form">
       <FormFeedback
         form={form}
         labels={{
@@ -129,7 +131,7 @@ function ActivityForm({ base, existing }: { base: Base; existing: Activity | nul
       <Button type="submit" variant={existing ? 'secondary' : 'primary'} disabled={form.submitting}>
         {form.submitting ? t.app.saving : existing ? c.saveActivity : c.addActivity}
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -163,15 +165,16 @@ function IssueForm({ base, existing }: { base: Base; existing: Issue | null }) {
       }
       return (await api.community.issues.$post({ json: values as Body })).json();
     },
+    // An edited issue's entry is keyed by its version: wait for the new one.
     onSaved: () => {
       if (!existing) form.reset(toValues({}), null);
-      void refresh();
+      return refresh();
     },
   });
   const prefix = existing ? `issue-${existing.id}-` : `issue-${base.id}-`;
   const flat = asFlat(form, prefix);
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl" data-testid="issue-form">
+    <Form form={form} className="max-w-3xl" data-testid="issue-form">
       <FormFeedback
         form={form}
         labels={{ noticedOn: c.noticedOn, activityId: c.activity, description: c.description }}
@@ -191,7 +194,7 @@ function IssueForm({ base, existing }: { base: Base; existing: Issue | null }) {
       <Button type="submit" variant={existing ? 'secondary' : 'primary'} disabled={form.submitting}>
         {form.submitting ? t.app.saving : existing ? t.app.save : c.addIssue}
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -237,13 +240,14 @@ function PassForm({ issue, canCreateLead }: { issue: Issue; canCreateLead: boole
         })
       ).json();
     },
-    onSaved: () => void refresh(),
+    // The issue's entry is keyed by its version: the form waits for the new one.
+    onSaved: () => refresh(),
   });
   const prefix = `pass-${issue.id}-`;
   const flat = asFlat(form, prefix);
   const destinations = issueDestinations.filter((d) => d !== 'support_agency' || canCreateLead);
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl" data-testid="pass-form">
+    <Form form={form} className="max-w-3xl" data-testid="pass-form">
       <FormFeedback
         form={form}
         labels={{
@@ -294,7 +298,7 @@ function PassForm({ issue, canCreateLead }: { issue: Issue; canCreateLead: boole
       <Button type="submit" disabled={form.submitting}>
         {form.submitting ? t.app.saving : c.pass}
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -313,19 +317,20 @@ function CloseForm({ issue }: { issue: Issue }) {
           json: { version: version ?? 1, closedOn: str(values.closedOn), note: str(values.note) },
         })
       ).json(),
-    onSaved: () => void refresh(),
+    // The issue's entry is keyed by its version: the form waits for the new one.
+    onSaved: () => refresh(),
   });
   const prefix = `close-${issue.id}-`;
   const flat = asFlat(form, prefix);
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl" data-testid="close-form">
+    <Form form={form} className="max-w-3xl" data-testid="close-form">
       <FormFeedback form={form} labels={{ closedOn: c.closedOn }} idPrefix={prefix} />
       <DateField label={c.closedOn} required {...text(flat, 'closedOn')} />
       <TextArea label={c.closeNote} rows={2} {...text(flat, 'note')} />
       <Button type="submit" variant="secondary" disabled={form.submitting}>
         {form.submitting ? t.app.saving : c.close}
       </Button>
-    </form>
+    </Form>
   );
 }
 

@@ -10,6 +10,7 @@ import { DateField } from '../../components/DateField';
 import { Checkbox, SelectField, TextArea, TextField } from '../../components/fields';
 import { optionsOf } from '../../components/options';
 import { RadioGroup } from '../../components/RadioGroup';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat, flag, text } from '../../forms/flat-form';
 import { nest } from '../../forms/nest';
@@ -114,7 +115,9 @@ export function ItemRecordForm({ meeting, item }: { meeting: MeetingView; item: 
         throw e;
       }
     },
-    onSaved: () => void refresh(),
+    // The item's row is keyed by its version: the saved record comes back as a new form,
+    // and this one waits for it (see Form).
+    onSaved: () => refresh(),
   });
   const flat = asFlat(form, prefix);
   const homework =
@@ -134,7 +137,7 @@ export function ItemRecordForm({ meeting, item }: { meeting: MeetingView; item: 
     form.set(key, rows);
   };
   return (
-    <form onSubmit={form.onSubmit} noValidate data-testid="item-record-form">
+    <Form form={form} data-testid="item-record-form">
       <FormFeedback
         form={form}
         idPrefix={prefix}
@@ -284,7 +287,7 @@ export function ItemRecordForm({ meeting, item }: { meeting: MeetingView; item: 
       <Button type="submit" disabled={form.submitting}>
         {form.submitting ? t.app.saving : r.save}
       </Button>
-    </form>
+    </Form>
   );
 }
 

@@ -6,6 +6,7 @@ import { Disclosure } from '../../components/Disclosure';
 import { Checkbox, SelectField, TextArea, TextField } from '../../components/fields';
 import { QueryState } from '../../components/Loading';
 import { Page, Section } from '../../components/Page';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat, flag, text } from '../../forms/flat-form';
 import { useRecordForm } from '../../forms/use-record-form';
@@ -46,11 +47,12 @@ function DetailsForm({ meeting }: { meeting: MeetingView }) {
           },
         })
       ).json(),
-    onSaved: () => void refresh(),
+    // The saved meeting comes back as a new form (keyed by its version): wait for it.
+    onSaved: () => refresh(),
   });
   const flat = asFlat(form, 'meeting-');
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl" data-testid="meeting-details">
+    <Form form={form} className="max-w-3xl" data-testid="meeting-details">
       <FormFeedback
         form={form}
         idPrefix="meeting-"
@@ -75,7 +77,7 @@ function DetailsForm({ meeting }: { meeting: MeetingView }) {
       <Button type="submit" variant="secondary" disabled={form.submitting}>
         {m.save}
       </Button>
-    </form>
+    </Form>
   );
 }
 

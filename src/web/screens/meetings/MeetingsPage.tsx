@@ -11,6 +11,7 @@ import { CheckboxGroup, SelectField, TextField } from '../../components/fields';
 import { QueryState } from '../../components/Loading';
 import { Page, Section } from '../../components/Page';
 import { RadioGroup } from '../../components/RadioGroup';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat, list, text } from '../../forms/flat-form';
 import { useRecordForm } from '../../forms/use-record-form';
@@ -54,7 +55,7 @@ function ScheduleForm({ series }: { series: Series }) {
   const flat = asFlat(form);
   const chosen = active.find((s) => s.id === form.values.seriesId);
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl" data-testid="schedule-form">
+    <Form form={form} className="max-w-3xl" data-testid="schedule-form">
       <FormFeedback
         form={form}
         labels={{
@@ -105,7 +106,7 @@ function ScheduleForm({ series }: { series: Series }) {
       <Button type="submit" disabled={form.submitting}>
         {form.submitting ? t.app.saving : m.schedule}
       </Button>
-    </form>
+    </Form>
   );
 }
 

@@ -21,6 +21,7 @@ import { QueryState } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { Page, Section } from '../../components/Page';
 import { RadioGroup } from '../../components/RadioGroup';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat, flag, text } from '../../forms/flat-form';
 import { nest } from '../../forms/nest';
@@ -100,7 +101,7 @@ function SeriesForm({ series }: { series: SeriesView | null }) {
   const allowed = meetingTypeRules[type]?.legalBases ?? [];
   const rule = meetingTypeRules[type];
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl" data-testid="series-form">
+    <Form form={form} className="max-w-3xl" data-testid="series-form">
       <FormFeedback
         form={form}
         labels={{
@@ -203,7 +204,7 @@ function SeriesForm({ series }: { series: SeriesView | null }) {
       <Button type="submit" disabled={form.submitting}>
         {form.submitting ? t.app.saving : f.save}
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -253,9 +254,8 @@ function AddMember({ series }: { series: SeriesView }) {
   });
   const flat = asFlat(form, 'member-');
   return (
-    <form
-      onSubmit={form.onSubmit}
-      noValidate
+    <Form
+      form={form}
       className="mt-4 max-w-3xl rounded-8 border border-solid-gray-300 p-4"
       data-testid="member-form"
     >
@@ -315,7 +315,7 @@ function AddMember({ series }: { series: SeriesView }) {
       <Button type="submit" variant="secondary" disabled={form.submitting}>
         {mm.add}
       </Button>
-    </form>
+    </Form>
   );
 }
 

@@ -21,6 +21,7 @@ import { Notice } from '../../components/Notice';
 import { optionsOf } from '../../components/options';
 import { Section } from '../../components/Page';
 import { RadioGroup } from '../../components/RadioGroup';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat, flag, text } from '../../forms/flat-form';
 import { useRecordForm } from '../../forms/use-record-form';
@@ -82,11 +83,12 @@ function ReferForm({ caseId }: { caseId: string }) {
           } as Json<(typeof api.cases)[':id']['multi-agency']['$post']>,
         })
       ).json(),
-    onSaved: () => void refresh(),
+    // The form gives way to the case once it is read again: it waits for that.
+    onSaved: () => refresh(),
   });
   const flat = asFlat(form);
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl" data-testid="refer-form">
+    <Form form={form} className="max-w-3xl" data-testid="refer-form">
       <p className="mb-4">{r.lead}</p>
       <FormFeedback
         form={form}
@@ -139,7 +141,7 @@ function ReferForm({ caseId }: { caseId: string }) {
       <Button type="submit" disabled={form.submitting}>
         {r.submit}
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -405,7 +407,7 @@ function AddMember({ m, caseId }: { m: Ma; caseId: string }) {
   });
   const flat = asFlat(form, 'add-');
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl" data-testid="add-member">
+    <Form form={form} className="max-w-3xl" data-testid="add-member">
       <FormFeedback
         form={form}
         idPrefix="add-"
@@ -453,7 +455,7 @@ function AddMember({ m, caseId }: { m: Ma; caseId: string }) {
       <Button type="submit" disabled={form.submitting} className="mt-4">
         {c.add}
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -485,13 +487,13 @@ function EditMember({ m, member, caseId }: { m: Ma; member: Member; caseId: stri
   const prefix = `m-${member.id}-`;
   const flat = asFlat(form, prefix);
   return (
-    <form onSubmit={form.onSubmit} noValidate className="mt-3">
+    <Form form={form} className="mt-3">
       <FormFeedback form={form} idPrefix={prefix} labels={{ role: c.role, supports: c.supports }} />
       <MemberFields form={flat} m={m} idPrefix={prefix} />
       <Button type="submit" disabled={form.submitting}>
         {c.save}
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -689,7 +691,8 @@ function JointPlan({ m, caseId }: { m: Ma; caseId: string }) {
           >,
         })
       ).json(),
-    onSaved: () => void refresh(),
+    // The plan comes back as a new form (keyed by the multi-agency case's version): wait for it.
+    onSaved: () => refresh(),
   });
   const labels = {
     situation: p.situation,
@@ -721,7 +724,7 @@ function JointPlan({ m, caseId }: { m: Ma; caseId: string }) {
   const flat = asFlat(form, 'plan-');
   return (
     <Section title={p.title}>
-      <form onSubmit={form.onSubmit} noValidate className="max-w-3xl" data-testid="ma-plan-form">
+      <Form form={form} className="max-w-3xl" data-testid="ma-plan-form">
         <FormFeedback form={form} idPrefix="plan-" labels={labels} />
         <TextArea label={p.situation} rows={3} {...text(flat, 'situation')} />
         <TextArea label={p.issues} rows={3} {...text(flat, 'issues')} />
@@ -734,7 +737,7 @@ function JointPlan({ m, caseId }: { m: Ma; caseId: string }) {
         <Button type="submit" disabled={form.submitting}>
           {p.save}
         </Button>
-      </form>
+      </Form>
     </Section>
   );
 }

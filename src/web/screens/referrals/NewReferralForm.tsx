@@ -5,6 +5,7 @@ import { Button } from '../../components/Button';
 import { DateField } from '../../components/DateField';
 import { Checkbox, CheckboxGroup, SelectField, TextArea, TextField } from '../../components/fields';
 import { Notice } from '../../components/Notice';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat, flag, list, text } from '../../forms/flat-form';
 import { useRecordForm } from '../../forms/use-record-form';
@@ -54,7 +55,8 @@ export function NewReferralForm({ view }: { view: CaseView }) {
         })
       ).json();
     },
-    onSaved: () => void refresh(),
+    // A new form (keyed by the number of referrals) follows the reload: wait for it.
+    onSaved: () => refresh(),
   });
   const flat = asFlat(form, 'referral-');
   const partnerId = String(form.values.partnerAgencyId ?? '');
@@ -82,7 +84,7 @@ export function NewReferralForm({ view }: { view: CaseView }) {
     followUpOn: f.followUpOn,
   };
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl" data-testid="referral-new">
+    <Form form={form} className="max-w-3xl" data-testid="referral-new">
       <p className="mb-4">{t.referrals.tab.newLead}</p>
       <FormFeedback form={form} labels={labels} idPrefix="referral-" />
       <SelectField
@@ -145,6 +147,6 @@ export function NewReferralForm({ view }: { view: CaseView }) {
       <Button type="submit" disabled={form.submitting}>
         {f.submit}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -15,6 +15,7 @@ import { QueryState } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { optionsOf } from '../../components/options';
 import { Page, Section } from '../../components/Page';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat, text } from '../../forms/flat-form';
 import { useRecordForm } from '../../forms/use-record-form';
@@ -70,13 +71,13 @@ function ActivityForm({
               json: values as Body,
             })
           ).json(),
-    onSaved: () => void refresh(),
+    // The form for a new record is keyed by the number of records: wait for the new one.
+    onSaved: () => refresh(),
   });
   const flat = asFlat(form, idPrefix);
   return (
-    <form
-      onSubmit={form.onSubmit}
-      noValidate
+    <Form
+      form={form}
       className="max-w-3xl"
       data-testid={existing ? 'activity-edit' : 'activity-new'}
     >
@@ -100,7 +101,7 @@ function ActivityForm({
       <Button type="submit" disabled={form.submitting}>
         {existing ? t.app.save : s.add}
       </Button>
-    </form>
+    </Form>
   );
 }
 

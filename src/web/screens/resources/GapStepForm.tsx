@@ -10,6 +10,7 @@ import { Button } from '../../components/Button';
 import { SelectField, TextArea } from '../../components/fields';
 import { Section } from '../../components/Page';
 import { RadioGroup } from '../../components/RadioGroup';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat, text } from '../../forms/flat-form';
 import { useRecordForm } from '../../forms/use-record-form';
@@ -77,7 +78,7 @@ export function GapStepForm({ gap }: { gap: ResourceGapDetail }) {
   ];
   return (
     <Section title={g.nextStep}>
-      <form onSubmit={form.onSubmit} noValidate className="max-w-3xl" data-testid="gap-step">
+      <Form form={form} className="max-w-3xl" data-testid="gap-step">
         <FormFeedback
           form={form}
           labels={{
@@ -131,7 +132,7 @@ export function GapStepForm({ gap }: { gap: ResourceGapDetail }) {
         <Button type="submit" disabled={form.submitting || !step}>
           {form.submitting ? t.app.saving : step ? label(resourceGapStepLabels[step]) : g.nextStep}
         </Button>
-      </form>
+      </Form>
     </Section>
   );
 }

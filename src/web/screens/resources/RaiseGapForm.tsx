@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import { Button } from '../../components/Button';
 import { TextArea, TextField } from '../../components/fields';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat, text } from '../../forms/flat-form';
 import { useRecordForm } from '../../forms/use-record-form';
@@ -49,7 +50,7 @@ export function RaiseGapForm() {
   const flat = asFlat(form);
   const caseError = Object.entries(form.errors).find(([k]) => k.startsWith('caseIds'))?.[1];
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl" data-testid="raise-gap">
+    <Form form={form} className="max-w-3xl" data-testid="raise-gap">
       <FormFeedback form={form} labels={{ description: g.description, caseIds: g.cases }} />
       <TextArea
         label={g.description}
@@ -131,6 +132,6 @@ export function RaiseGapForm() {
       <Button type="submit" disabled={form.submitting}>
         {form.submitting ? t.app.saving : g.submitRaise}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -13,6 +13,7 @@ import { Button } from '../../components/Button';
 import { QueryState } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { Page } from '../../components/Page';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { asFlat } from '../../forms/flat-form';
 import { useRecordForm } from '../../forms/use-record-form';
@@ -55,7 +56,7 @@ function ResourceForm({ resource }: { resource: SocialResourceView | null }) {
     },
   });
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-3xl" data-testid="resource-form">
+    <Form form={form} className="max-w-3xl" data-testid="resource-form">
       <FormFeedback form={form} labels={labels} />
       <ResourceFields form={asFlat(form)} />
       <div className="mt-6 flex flex-wrap gap-3">
@@ -66,7 +67,7 @@ function ResourceForm({ resource }: { resource: SocialResourceView | null }) {
           {t.app.back}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }
 

@@ -6,6 +6,7 @@ import { Button } from '../../components/Button';
 import { TextField } from '../../components/fields';
 import { Notice } from '../../components/Notice';
 import { bind } from '../../forms/bind';
+import { Form } from '../../forms/Form';
 import { FormFeedback } from '../../forms/FormFeedback';
 import { useRecordForm } from '../../forms/use-record-form';
 import { fill, useI18n } from '../../i18n/i18n';
@@ -116,7 +117,7 @@ function TargetsForm({ targets }: { targets: TargetsView }) {
     employmentRate: s.employmentRate,
   };
   return (
-    <form onSubmit={form.onSubmit} noValidate className="max-w-2xl" data-testid="targets-form">
+    <Form form={form} className="max-w-2xl" data-testid="targets-form">
       <h3 className="mb-2 text-std-20B-150">{s.targets}</h3>
       <p className="mb-4 text-solid-gray-700">{s.targetsLead}</p>
       {saved && !form.dirty && <Notice tone="success" title={s.targetsSaved} />}
@@ -133,7 +134,7 @@ function TargetsForm({ targets }: { targets: TargetsView }) {
       <Button type="submit" disabled={form.submitting}>
         {form.submitting ? t.app.saving : s.saveTargets}
       </Button>
-    </form>
+    </Form>
   );
 }
 
@@ -163,7 +164,7 @@ function PopulationForm({ district }: { district: DistrictView }) {
   });
   const label = fill(s.population, { name: district.name });
   return (
-    <form onSubmit={form.onSubmit} noValidate className="mb-4" data-testid="population-form">
+    <Form form={form} className="mb-4" data-testid="population-form">
       {saved && !form.dirty && (
         <Notice tone="success" title={fill(s.populationSaved, { name: district.name })} />
       )}
@@ -185,6 +186,6 @@ function PopulationForm({ district }: { district: DistrictView }) {
           {form.submitting ? t.app.saving : s.savePopulation}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }
