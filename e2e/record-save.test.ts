@@ -174,3 +174,65 @@ describe('saving a record the screen then shows afresh', () => {
     ]);
   });
 });
+
+describe('the keyboard focus across a save', () => {
+  it('goes back to the button that sent the form, after an error and after a save that keeps the form', async () => {
+    const worker = await CaseScreens.signedIn(h, 'shien');
+    worker.caseId = caseId;
+    await worker.tab('records');
+    const form = worker.page.getByTestId('contact-form');
+    const send = form.getByRole('button', { name: '記録する', exact: true });
+    const focusedText = () =>
+      worker.page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent ?? '');
+
+    // Sent from the keyboard without the required summary: the fields were disabled while it
+    // went, and the focus is back on the button, next to the error to correct.
+    await send.focus();
+    await worker.page.keyboard.press('Enter');
+    await form.getByTestId('error-summary').waitFor();
+    await expect.poll(focusedText).toBe('記録する');
+
+    // Written and sent again: the form stays for the next record, and so does the focus.
+    await worker.fill('summary', '電話で家計表の記入を確認した。');
+    await send.focus();
+    await worker.page.keyboard.press('Enter');
+    await worker.page
+      .getByTestId('contact-list')
+      .getByText('電話で家計表の記入を確認した。')
+      .waitFor();
+    await expect.poll(focusedText).toBe('記録する');
+    expect(await worker.field('summary').inputValue()).toBe('');
+  });
+});
+
+describe('saving the same record twice in one visit', () => {
+  it('a detection: the second save is made from the first one’s version, not refused as a conflict', async () => {
+    // The demo's new lead (発見), still before its first consultation.
+    const lead = await h.database.db
+      .selectFrom('detection')
+      .innerJoin('support_case', 'support_case.id', 'detection.case_id')
+      .select(['support_case.id', 'detection.version'])
+      .where('support_case.status', '=', 'detected')
+      .executeTakeFirstOrThrow();
+    const worker = await CaseScreens.signedIn(h, 'shien');
+    worker.caseId = lead.id;
+    await worker.tab('intake');
+    const form = worker.page.locator('form', { has: worker.page.locator('[id="signs"]') });
+    const signs = async () =>
+      (
+        await h.database.db
+          .selectFrom('detection')
+          .select(['signs', 'version'])
+          .where('case_id', '=', lead.id)
+          .executeTakeFirstOrThrow()
+      ).signs;
+
+    await worker.fill('signs', '郵便受けに郵便物がたまっている。');
+    await form.getByRole('button', { name: '保存する' }).click();
+    await expect.poll(signs).toBe('郵便受けに郵便物がたまっている。');
+    await worker.fill('signs', '郵便受けに郵便物がたまり、夜も明かりがつかない。');
+    await form.getByRole('button', { name: '保存する' }).click();
+    await expect.poll(signs).toBe('郵便受けに郵便物がたまり、夜も明かりがつかない。');
+    expect(await form.getByTestId('error-summary').count()).toBe(0);
+  });
+});

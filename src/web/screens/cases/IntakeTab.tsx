@@ -51,7 +51,8 @@ function DetectionForm({ view }: { view: CaseView }) {
           >[0]['json'],
         })
       ).json(),
-    onSaved: () => void refresh(),
+    // The saved detection comes back as a new form (keyed by its version): wait for it.
+    onSaved: () => refresh(),
   });
   const flat = asFlat(form);
   return (
@@ -226,7 +227,8 @@ export function IntakeTab({ view }: { view: CaseView }) {
     <div>
       {view.detection && (
         <Section title={c.detection.section}>
-          <DetectionForm view={view} />
+          {/* A new form for each saved version, so the next save is made from it. */}
+          <DetectionForm key={view.detection.version} view={view} />
         </Section>
       )}
       {(view.intake || (view.case.status === 'detected' && view.abilities.update)) && (

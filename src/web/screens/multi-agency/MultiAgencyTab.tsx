@@ -482,7 +482,8 @@ function EditMember({ m, member, caseId }: { m: Ma; member: Member; caseId: stri
           >,
         })
       ).json(),
-    onSaved: () => void refresh(),
+    // The saved member comes back as a new form (keyed by its version): wait for it.
+    onSaved: () => refresh(),
   });
   const prefix = `m-${member.id}-`;
   const flat = asFlat(form, prefix);
@@ -629,7 +630,12 @@ function Members({ m, caseId }: { m: Ma; caseId: string }) {
                             summary={fill(c.editOf, { agency: member.agency.name })}
                             className="min-w-[20rem] flex-1"
                           >
-                            <EditMember m={m} member={member} caseId={caseId} />
+                            <EditMember
+                              key={member.version}
+                              m={m}
+                              member={member}
+                              caseId={caseId}
+                            />
                           </Disclosure>
                           {!member.lead && (
                             <Disclosure

@@ -71,7 +71,8 @@ function ActivityForm({
               json: values as Body,
             })
           ).json(),
-    // The form for a new record is keyed by the number of records: wait for the new one.
+    // A new record's form is keyed by the number of records, a corrected one's by its version:
+    // wait for the new form.
     onSaved: () => refresh(),
   });
   const flat = asFlat(form, idPrefix);
@@ -239,7 +240,7 @@ export function SharedCasePage() {
               a.referralId &&
               correctable.has(a.referralId) && (
                 <Disclosure summary={s.editActivity} className="mt-2">
-                  <ActivityForm referralId={a.referralId} existing={a} />
+                  <ActivityForm key={a.version} referralId={a.referralId} existing={a} />
                 </Disclosure>
               )
             }
