@@ -7,8 +7,9 @@ import { join } from 'node:path';
  * - dist/web: the React client (Vite), served by the server;
  * - dist/server/main.mjs: the server as ES modules (esbuild; packages stay in node_modules), a
  *   small entry and the chunks it imports, with the migrations beside them and a migrated empty
- *   database (pglite-template.tar.gz) that a first start unpacks instead of running initdb. Running it with plain Node starts faster and
- *   needs less memory than compiling TypeScript at run time.
+ *   database (pglite-template.tar.gz) that a first start unpacks instead of running initdb.
+ *   Running it with plain Node starts faster and needs less memory than compiling TypeScript at
+ *   run time.
  */
 function newest(path) {
   if (!existsSync(path)) return 0;
@@ -26,8 +27,15 @@ function stale(output, sources, root) {
   return sources.some((s) => newest(join(root, s)) > built);
 }
 
-export const webSources = ['src/web', 'src/domain', 'vite.config.ts', 'package-lock.json'];
-export const serverSources = ['src/server', 'src/domain', 'package-lock.json'];
+// This file too: it holds how each is built.
+export const webSources = [
+  'src/web',
+  'src/domain',
+  'vite.config.ts',
+  'package-lock.json',
+  'scripts/build.mjs',
+];
+export const serverSources = ['src/server', 'src/domain', 'package-lock.json', 'scripts/build.mjs'];
 
 export function webBuildIsStale(root = process.cwd()) {
   return stale('dist/web/index.html', webSources, root);

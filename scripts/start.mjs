@@ -5,6 +5,11 @@
  */
 import { ensureServerBuilt, ensureWebBuilt } from './build.mjs';
 
-await ensureWebBuilt();
-await ensureServerBuilt();
+// The child a very first start runs (src/server/first-start.ts) comes through here too: the build
+// was checked by its parent, which is loading the server from it now, so it is not checked (and
+// never rebuilt) again.
+if (process.env.TSUNAGU_INITIALISE_ONLY !== '1') {
+  await ensureWebBuilt();
+  await ensureServerBuilt();
+}
 await import('../dist/server/main.mjs');

@@ -6,17 +6,26 @@ import { type DatabaseHandle, openPGlite, openPostgres } from './db/connect';
 import { applyMigrations, MigrationError, migrationStatus } from './db/migrate';
 import { readTemplate, unpackTemplate } from './db/template-files';
 import { seedDemoData } from './demo/seed-demo';
+import { needsInitialisation } from './first-start';
 import type { AppDeps } from './http/context';
 import { createLogger, type Logger } from './http/logger';
 import { ReportCache } from './statistics/report-cache';
 
-export async function openDatabase(config: Config, logger?: Logger): Promise<DatabaseHandle> {
+/**
+ * `unpacking`: the template's unpacking into an empty data directory, when the caller has started
+ * it already (main.ts does, before loading the server); without it, this unpacks the template.
+ */
+export async function openDatabase(
+  config: Config,
+  logger?: Logger,
+  unpacking?: Promise<boolean>,
+): Promise<DatabaseHandle> {
   if (config.database.kind === 'pglite') {
     const { dataDir, sharedBuffers } = config.database;
     // An empty data directory starts from the build's migrated template when there is one,
     // unpacked by the system's tar or, failing that, by PGlite.
     const template =
-      existsSync(join(dataDir, 'PG_VERSION')) || (await unpackTemplate(dataDir))
+      existsSync(join(dataDir, 'PG_VERSION')) || (await (unpacking ?? unpackTemplate(dataDir)))
         ? undefined
         : await readTemplate();
     return openPGlite({ dataDir, sharedBuffers, ...(template ? { loadDataDir: template } : {}) });
@@ -55,18 +64,24 @@ export interface Booted {
   demoSeeded: boolean;
 }
 
-/**
- * Everything before listening: database, schema, instance secrets, demo data. `fresh` says the
- * embedded data directory was empty when the start began; a caller that unpacked the template
- * itself before booting (main.ts) says so, as the directory no longer looks empty.
- */
+export interface BootOptions {
+  /**
+   * The embedded data directory was empty when the start began (by default: it is empty now). A
+   * caller that unpacks the template before booting (main.ts) says so, as the directory may no
+   * longer look empty.
+   */
+  fresh?: boolean;
+  /** The template's unpacking, when the caller has started it (see openDatabase). */
+  unpacking?: Promise<boolean>;
+}
+
+/** Everything before listening: database, schema, instance secrets, demo data. */
 export async function boot(
   config: Config,
   logger: Logger = createLogger(config.logLevel),
-  fresh = config.database.kind === 'pglite' &&
-    !existsSync(join(config.database.dataDir, 'PG_VERSION')),
+  { fresh = needsInitialisation(config), unpacking }: BootOptions = {},
 ): Promise<Booted> {
-  const database = await openDatabase(config, logger);
+  const database = await openDatabase(config, logger, unpacking);
   try {
     const prepared = await prepareSchema(database, config);
     // A new embedded directory came with the template's migrations: report them too.

@@ -26,12 +26,16 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (process.env[initialiseOnlyFlag] === '1') {
     const fresh = needsInitialisation(config);
-    const [, server] = await Promise.all([
-      // Without a template or a working tar, boot hands the template to PGlite instead.
-      fresh && config.database.kind === 'pglite' ? unpackTemplate(config.database.dataDir) : false,
-      import('./start-server'),
-    ]);
-    await server.initialiseOnly(config, fresh);
+    // Without a template or a working tar it answers false, and boot hands the template to PGlite.
+    const unpacking =
+      fresh && config.database.kind === 'pglite'
+        ? unpackTemplate(config.database.dataDir)
+        : undefined;
+    // Awaited by boot; this keeps a failure while the server loads from also being reported as an
+    // unhandled rejection.
+    unpacking?.catch(() => {});
+    const { initialiseOnly } = await import('./start-server');
+    await initialiseOnly(config, { fresh, ...(unpacking ? { unpacking } : {}) });
     return;
   }
   const first = needsInitialisation(config) ? initialiseInChild() : null;

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { roleLabels } from '../domain/roles';
 import { createApp } from './app';
-import { boot } from './boot';
+import { type BootOptions, boot } from './boot';
 import type { Config } from './config';
 import { demoPassword, demoUsers } from './demo/demo-data';
 import { hasDemoData } from './demo/seed-demo';
@@ -12,8 +12,8 @@ import type { Initialised } from './first-start';
  * The child of a very first start (first-start.ts): prepares the data directory — migrations, the
  * demo municipality — and reports what it did on its last line of output.
  */
-export async function initialiseOnly(config: Config, fresh: boolean): Promise<void> {
-  const { deps, applied, demoSeeded } = await boot(config, undefined, fresh);
+export async function initialiseOnly(config: Config, options: BootOptions): Promise<void> {
+  const { deps, applied, demoSeeded } = await boot(config, undefined, options);
   await deps.database.close();
   process.stdout.write(`${JSON.stringify({ applied, demoSeeded } satisfies Initialised)}\n`);
 }

@@ -17,8 +17,9 @@ export async function migratedTemplate(): Promise<Blob> {
   const database = await openPGlite({});
   try {
     await applyMigrations(database);
-    // Without a checkpoint the copy reads as a server that stopped abruptly, and every first
-    // start would replay the migrations' log before opening (about 70 ms more here).
+    // The copy is taken from a running database, so a first start recovers it as after a crash;
+    // after a checkpoint there is next to nothing to replay (88 bytes of log instead of the
+    // migrations' 4 MB: its first open about 70 ms quicker here).
     await database.session((run) => run('checkpoint'));
     const dump = await database.dumpDataDir?.();
     if (!dump) throw new Error('the PGlite handle cannot dump its data directory');
