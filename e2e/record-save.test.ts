@@ -151,6 +151,18 @@ describe('saving a record the screen then shows afresh', () => {
       await route.continue();
     });
     await worker.fill('progress', '家計表をつけ始め、今月の家賃は払えた。');
+    // Whether the form's fields are ever enabled again while the form is still on the page.
+    await worker.page.evaluate(() => {
+      const fieldset = document.querySelector<HTMLFieldSetElement>(
+        '[data-testid="monitoring-form"] fieldset',
+      );
+      const seen = window as unknown as { enabledAgain: boolean };
+      seen.enabledAgain = false;
+      if (!fieldset) throw new Error('no fieldset in the monitoring form');
+      new MutationObserver(() => {
+        if (!fieldset.disabled && fieldset.isConnected) seen.enabledAgain = true;
+      }).observe(fieldset, { attributes: true, attributeFilter: ['disabled'] });
+    });
     await worker.click('モニタリングを記録する');
     // The recorded entry is done, and its form goes once the case is read again: until then
     // nothing can be typed into it, as it would be lost with it.
@@ -160,6 +172,12 @@ describe('saving a record the screen then shows afresh', () => {
     expect(await worker.field('changes').isDisabled()).toBe(true);
     release();
     await form.waitFor({ state: 'detached', timeout: 10_000 });
+    // Not even for a moment between the reload and the form's going.
+    expect(
+      await worker.page.evaluate(
+        () => (window as unknown as { enabledAgain: boolean }).enabledAgain,
+      ),
+    ).toBe(false);
     const rows = await h.database.db
       .selectFrom('monitoring')
       .select(['progress', 'changes', 'done_on'])
@@ -206,7 +224,7 @@ describe('the keyboard focus across a save', () => {
 });
 
 describe('saving the same record twice in one visit', () => {
-  it('a detection: the second save is made from the first one’s version, not refused as a conflict', async () => {
+  it('a detection: the second save is made from the first one’s version, not refused as a conflict, and the focus stays on its button', async () => {
     // The demo's new lead (発見), still before its first consultation.
     const lead = await h.database.db
       .selectFrom('detection')
@@ -230,9 +248,20 @@ describe('saving the same record twice in one visit', () => {
     await worker.fill('signs', '郵便受けに郵便物がたまっている。');
     await form.getByRole('button', { name: '保存する' }).click();
     await expect.poll(signs).toBe('郵便受けに郵便物がたまっている。');
+    // The second time from the keyboard: the saved detection comes back as a new form, and the
+    // focus is on its button, as it was on the replaced one's.
     await worker.fill('signs', '郵便受けに郵便物がたまり、夜も明かりがつかない。');
-    await form.getByRole('button', { name: '保存する' }).click();
+    await form.getByRole('button', { name: '保存する' }).focus();
+    await worker.page.keyboard.press('Enter');
     await expect.poll(signs).toBe('郵便受けに郵便物がたまり、夜も明かりがつかない。');
     expect(await form.getByTestId('error-summary').count()).toBe(0);
+    await expect
+      .poll(() =>
+        worker.page.evaluate(() => {
+          const active = document.activeElement;
+          return `${active?.closest('form')?.querySelector('[id="signs"]') ? 'detection' : '-'} ${active?.textContent ?? ''}`;
+        }),
+      )
+      .toBe('detection 保存する');
   });
 });

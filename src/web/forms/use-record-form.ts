@@ -10,6 +10,12 @@ import { api } from '../api/client';
  */
 export type FormValues = Record<string, unknown>;
 
+/**
+ * The longest a form waits for the screen's reload after a save (see onSaved). Offline, a reload
+ * waits for the network to come back; the form takes input again after this.
+ */
+const reloadWaitMs = 10_000;
+
 export interface Conflict<V> {
   theirs: V;
   version: number;
@@ -24,8 +30,9 @@ interface Options<V extends FormValues, R> {
   submit: (values: V, version: number | null) => Promise<R>;
   /**
    * After a save. A promise keeps the form submitting (the fields of its Form disabled) until it
-   * settles: a screen that shows the saved record afresh, as a new form, or takes the form away
-   * should return its reload, so nothing is typed into a form about to be replaced.
+   * settles, for at most `reloadWaitMs`: a screen that shows the saved record afresh, as a new
+   * form, or takes the form away should return its reload, so nothing is typed into a form about
+   * to be replaced.
    */
   onSaved?: (result: R) => void | Promise<void>;
   /** Turns the record a 409 sends back into form values. */
@@ -134,7 +141,17 @@ export function useRecordForm<V extends FormValues, R>(options: Options<V, R>) {
         setErrors({});
         setConflict(null);
         setDirty(false);
-        await onSaved?.(result);
+        const reloaded = onSaved?.(result);
+        if (reloaded) {
+          let waiting: ReturnType<typeof setTimeout> | undefined;
+          await Promise.race([
+            reloaded,
+            new Promise<void>((resolve) => {
+              waiting = setTimeout(resolve, reloadWaitMs);
+            }),
+          ]);
+          clearTimeout(waiting);
+        }
         return result;
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
@@ -210,6 +227,7 @@ export function useRecordForm<V extends FormValues, R>(options: Options<V, R>) {
     dirty,
     onSubmit,
     reset,
+    formKey,
   };
 }
 
