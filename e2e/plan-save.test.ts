@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseScreens, consentedCase } from './support/case-screens';
 import { type Harness, startHarness } from './support/harness';
+import { slowly } from './support/network';
 
 let h: Harness;
 let caseId = '';
@@ -30,10 +31,7 @@ describe('saving a plan', () => {
     });
 
     // A slow network: the next save takes a second and a half to reach the server.
-    await worker.page.route('**/api/cases/*/plans/*', async (route) => {
-      if (route.request().method() === 'PUT') await new Promise((r) => setTimeout(r, 1500));
-      await route.continue();
-    });
+    await slowly(worker.page, (method, path) => method === 'PUT' && path.includes('/plans/'));
     await worker.fill('longTermGoal', '家賃を払い続けられる暮らしに戻り、貯金を始める。');
     await worker.click('下書きを保存する');
     // Typed at once: the field is disabled until the saved plan is back, then takes the words.

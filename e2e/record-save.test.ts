@@ -1,9 +1,9 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoScriptOn } from '../src/server/demo/seed-demo';
 import { testConfig } from '../src/server/test/test-app';
 import { CaseScreens, consentedCase } from './support/case-screens';
 import { type Harness, signIn, startHarness } from './support/harness';
+import { slowly } from './support/network';
 
 let h: Harness;
 let caseId = '';
@@ -57,20 +57,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
 });
-
-/**
- * A slow network: the requests chosen (by method and path) take a second and a half to reach the
- * server.
- */
-async function slowly(page: Page, chosen: (method: string, path: string) => boolean) {
-  await page.route('**/api/**', async (route) => {
-    const request = route.request();
-    if (chosen(request.method(), new URL(request.url()).pathname)) {
-      await new Promise((r) => setTimeout(r, 1500));
-    }
-    await route.continue();
-  });
-}
 
 describe('saving a record the screen then shows afresh', () => {
   it('a meeting item: what is typed while the save is on its way waits for the saved record', async () => {
