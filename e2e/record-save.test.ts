@@ -11,12 +11,12 @@ let caseId = '';
 beforeAll(async () => {
   h = await startHarness();
   // A case in support under a plan with one monitoring due, made through the demo script.
+  const s = await demoScriptOn(h.database, testConfig(), new Date());
   caseId = await consentedCase(
-    h,
+    s,
     { name: '記録 待子', kana: 'きろく まちこ' },
     { topics: ['income'], mainTopic: 'income', consultationText: '収入が減り、家賃が払えない。' },
   );
-  const s = await demoScriptOn(h.database, testConfig(), new Date());
   await s.assess(
     caseId,
     { start: -8, complete: -8 },

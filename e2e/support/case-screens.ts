@@ -6,6 +6,7 @@ import { todayInJapan } from '../../src/domain/text/wareki';
 import { openIntake } from '../../src/server/cases/open-intake';
 import { openIntakeBody } from '../../src/server/cases/schema';
 import { triageContinue } from '../../src/server/demo/demo-cases';
+import { DemoScript } from '../../src/server/demo/demo-script';
 import { demoScriptOn } from '../../src/server/demo/seed-demo';
 import { testConfig } from '../../src/server/test/test-app';
 import { type Harness, signIn } from './harness';
@@ -14,31 +15,39 @@ export const today = todayInJapan();
 export const inDays = (days: number) => addDays(today, days);
 
 /**
- * A consultation of the demo worker, taken ten days ago by phone, continued here and with the
- * person's consent, made through the demo script's use cases: a case ready for its assessment.
+ * A consultation of the demo worker, taken `day` days from today (ten days ago unless said) by
+ * phone unless said, continued here and consented to the next day (for every agency unless the
+ * consent names partners), made through the demo script's use cases: a case ready for its
+ * assessment. On the harness's database, or through a script the caller goes on with.
  */
 export async function consentedCase(
-  h: Harness,
+  on: Harness | DemoScript,
   person: { name: string; kana: string },
-  intake: { topics: string[]; mainTopic: string; consultationText: string },
+  intake: { topics: string[]; mainTopic: string; consultationText: string; routeIn?: string },
+  {
+    day = -10,
+    consent = { allAgencies: true, purposes: ['coordination_meeting', 'partner_liaison'] },
+  }: {
+    day?: number;
+    consent?: Pick<
+      Parameters<DemoScript['consent']>[2],
+      'allAgencies' | 'partnerAgencyIds' | 'purposes'
+    >;
+  } = {},
 ): Promise<string> {
-  const s = await demoScriptOn(h.database, testConfig(), new Date());
-  s.on(-10, '10:00');
+  const s =
+    on instanceof DemoScript ? on : await demoScriptOn(on.database, testConfig(), new Date());
+  s.on(day, '10:00');
   const opened = await openIntake(
     s.deps,
     s.as('shien'),
     openIntakeBody.parse({
       person: { name: person.name, nameKana: person.kana, addressCity: '架空市' },
-      intake: { receivedOn: s.date(-10), routeIn: 'self_phone', ...intake },
+      intake: { receivedOn: s.date(day), routeIn: 'self_phone', ...intake },
     }),
   );
-  await triageContinue(s, opened.id, -10, '継続して支援する。');
-  await s.consent(opened.id, -9, {
-    signedBy: 'person',
-    explanationGiven: true,
-    allAgencies: true,
-    purposes: ['coordination_meeting', 'partner_liaison'],
-  });
+  await triageContinue(s, opened.id, day, '継続して支援する。');
+  await s.consent(opened.id, day + 1, { signedBy: 'person', explanationGiven: true, ...consent });
   return opened.id;
 }
 

@@ -1,8 +1,6 @@
-import { openIntake } from '../../src/server/cases/open-intake';
-import { openIntakeBody } from '../../src/server/cases/schema';
-import { triageContinue } from '../../src/server/demo/demo-cases';
 import { demoScriptOn } from '../../src/server/demo/seed-demo';
 import { testConfig } from '../../src/server/test/test-app';
+import { consentedCase } from './case-screens';
 import type { Harness } from './harness';
 
 export const socialWelfareCouncil = '架空市社会福祉協議会 地域福祉課';
@@ -24,37 +22,32 @@ export const seed000Cases = [
 
 /**
  * The six cases behind the meeting, made through the same use cases as the screens (the demo
- * script): intake, triage, consent naming both partners; the two new ones also an assessment and
- * a plan submitted for review. The meeting itself is built in the browser.
+ * script): intake, triage, consent naming both partners (consentedCase); the two new ones also
+ * an assessment and a plan submitted for review. The meeting itself is built in the browser.
  */
 export async function prepareSeed000Cases(h: Harness): Promise<void> {
   const s = await demoScriptOn(h.database, testConfig(), new Date());
   for (const [i, c] of seed000Cases.entries()) {
-    s.on(-20, '10:00');
-    const opened = await openIntake(
-      s.deps,
-      s.as('shien'),
-      openIntakeBody.parse({
-        person: { name: c.name, nameKana: c.kana, addressCity: '架空市' },
-        intake: {
-          receivedOn: s.date(-20),
-          routeIn: 'self_visit',
-          topics: ['income', 'job_search'],
-          mainTopic: 'income',
-          consultationText: `収入が少なく、仕事を探したい（事例${i + 1}）。`,
+    const caseId = await consentedCase(
+      s,
+      { name: c.name, kana: c.kana },
+      {
+        routeIn: 'self_visit',
+        topics: ['income', 'job_search'],
+        mainTopic: 'income',
+        consultationText: `収入が少なく、仕事を探したい（事例${i + 1}）。`,
+      },
+      {
+        day: -20,
+        consent: {
+          partnerAgencyIds: [s.partner(socialWelfareCouncil), s.partner(workReadiness)],
+          purposes: ['coordination_meeting', 'partner_liaison', 'employment_support'],
         },
-      }),
+      },
     );
-    await triageContinue(s, opened.id, -20, '継続して支援する。');
-    await s.consent(opened.id, -19, {
-      signedBy: 'person',
-      explanationGiven: true,
-      partnerAgencyIds: [s.partner(socialWelfareCouncil), s.partner(workReadiness)],
-      purposes: ['coordination_meeting', 'partner_liaison', 'employment_support'],
-    });
     if (c.kind !== 'new_plan') continue;
     await s.assess(
-      opened.id,
+      caseId,
       { start: -15, complete: -14 },
       {
         domains: [
@@ -67,7 +60,7 @@ export async function prepareSeed000Cases(h: Harness): Promise<void> {
       },
     );
     await s.submitPlan(
-      opened.id,
+      caseId,
       {
         longTermGoal: '自分に合った仕事に就き、生活を安定させる。',
         periodStart: s.date(-9),
