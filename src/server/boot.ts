@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { instanceSecret } from './auth/instance-secrets';
 import type { Config } from './config';
 import { type DatabaseHandle, openPGlite, openPostgres } from './db/connect';
@@ -25,7 +23,7 @@ export async function openDatabase(
     // An empty data directory starts from the build's migrated template when there is one,
     // unpacked by the system's tar or, failing that, by PGlite.
     const template =
-      existsSync(join(dataDir, 'PG_VERSION')) || (await (unpacking ?? unpackTemplate(dataDir)))
+      !needsInitialisation(config) || (await (unpacking ?? unpackTemplate(dataDir)))
         ? undefined
         : await readTemplate();
     return openPGlite({ dataDir, sharedBuffers, ...(template ? { loadDataDir: template } : {}) });
