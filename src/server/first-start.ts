@@ -27,15 +27,43 @@ export function needsInitialisation(config: Config): boolean {
   );
 }
 
-export function initialiseInChild(): Promise<Initialised> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+/**
+ * V8 flags of the child. `--liftoff-only`: its few seconds run PostgreSQL's WebAssembly in V8's
+ * baseline code only. By default V8 also recompiles the hot functions with its optimising compiler
+ * on background threads, which on two cores took the CPU from the child's own thread (and from
+ * the parent and `tar`) for longer than the optimised code saved: the child took a second more
+ * (docs/benchmarks.md, start-up). The server, which runs for hours, keeps the optimising compiler.
+ */
+export const childV8Flags = ['--liftoff-only'];
+
+/** What the child prints once it has loaded the server, before it opens the database. */
+export const childLoadedLine = 'loaded';
+
+export interface FirstStart {
+  /** The child has loaded the server's code (or ended). */
+  loaded: Promise<void>;
+  /** The child has prepared the data directory. */
+  done: Promise<Initialised>;
+}
+
+export function initialiseInChild(): FirstStart {
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, ...childV8Flags, ...process.argv.slice(1)],
+    {
       env: { ...process.env, [initialiseOnlyFlag]: '1' },
       stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
+    },
+  );
+  let output = '';
+  let reportLoaded = () => {};
+  const loaded = new Promise<void>((resolve) => {
+    reportLoaded = resolve;
+  });
+  const done = new Promise<Initialised>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
+      if (output.startsWith(`${childLoadedLine}\n`)) reportLoaded();
     });
     child.once('error', reject);
     child.once('exit', (code) => {
@@ -43,5 +71,6 @@ export function initialiseInChild(): Promise<Initialised> {
       if (code === 0 && line.startsWith('{')) resolve(JSON.parse(line) as Initialised);
       else reject(new Error(`preparing the data directory failed (exit ${code})`));
     });
-  });
+  }).finally(reportLoaded);
+  return { loaded, done };
 }

@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from './config';
 import { MigrationError } from './db/migrate';
 import { unpackTemplate } from './db/template-files';
 import {
+  childLoadedLine,
   initialiseInChild,
   initialiseOnlyFlag,
   needsInitialisation,
@@ -12,8 +13,8 @@ import {
  * `npm start`. This module loads only what deciding how to start needs. The server itself
  * (start-server.ts: the app, the database engine and the packages, most of a start's loading
  * time) is imported afterwards, so that the very first start overlaps its steps on two cores:
- * the parent loads the server while its child prepares the data directory (first-start.ts), and
- * the child loads it while the system's `tar` unpacks the template.
+ * the child loads it while the system's `tar` unpacks the template, and the parent loads it while
+ * its child prepares the data directory (first-start.ts).
  */
 async function main(): Promise<void> {
   const started = performance.now();
@@ -35,15 +36,20 @@ async function main(): Promise<void> {
     // unhandled rejection.
     unpacking?.catch(() => {});
     const { initialiseOnly } = await import('./start-server');
+    process.stdout.write(`${childLoadedLine}\n`);
     await initialiseOnly(config, { fresh, ...(unpacking ? { unpacking } : {}) });
     return;
   }
   const first = needsInitialisation(config) ? initialiseInChild() : null;
   // Awaited by startServer; this keeps a failure while the server loads from also being reported
   // as an unhandled rejection.
-  first?.catch(() => {});
+  first?.done.catch(() => {});
+  // Loading the server takes a core for most of a second. While the child loads it too and `tar`
+  // unpacks, a third such task only slows the two; once the child runs its demo on one core, the
+  // other is free.
+  await first?.loaded;
   const { startServer } = await import('./start-server');
-  await startServer(config, started, first);
+  await startServer(config, started, first?.done ?? null);
 }
 
 main().catch((error: unknown) => {

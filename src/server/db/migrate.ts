@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseHandle, ScriptRunner } from './connect';
 
@@ -27,13 +27,20 @@ export class MigrationError extends Error {}
 const defaultDirectory = fileURLToPath(new URL('./migrations/', import.meta.url));
 const lockKey = 7_390_112; // arbitrary, constant: "tsunagu migrations"
 
-export async function readMigrations(directory = defaultDirectory): Promise<MigrationFile[]> {
-  const names = (await readdir(directory)).filter((f) => f.endsWith('.sql')).sort();
+/**
+ * Read synchronously: a start reads them just after PGlite is instantiated, while V8 compiles its
+ * WebAssembly on every core, and Node's thread pool, which the asynchronous calls go through,
+ * waited a quarter of a second for a core (docs/benchmarks.md, start-up).
+ */
+export function readMigrations(directory = defaultDirectory): MigrationFile[] {
+  const names = readdirSync(directory)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   const files: MigrationFile[] = [];
   for (const file of names) {
     const match = /^(\d{4})_([a-z0-9_]+)\.sql$/.exec(file);
     if (!match) throw new MigrationError(`Migration file name not understood: ${file}`);
-    const sql = await readFile(`${directory}/${file}`, 'utf8');
+    const sql = readFileSync(`${directory}/${file}`, 'utf8');
     files.push({
       version: match[1] ?? '',
       name: match[2] ?? '',
@@ -87,7 +94,7 @@ export async function migrationStatus(
   handle: DatabaseHandle,
   directory?: string,
 ): Promise<MigrationStatus> {
-  const files = await readMigrations(directory);
+  const files = readMigrations(directory);
   return handle.session(async (run) => compare(files, await appliedRows(run)));
 }
 
@@ -98,7 +105,7 @@ export async function applyMigrations(
   handle: DatabaseHandle,
   directory?: string,
 ): Promise<string[]> {
-  const files = await readMigrations(directory);
+  const files = readMigrations(directory);
   return handle.session(async (run) => {
     await run(`select pg_advisory_lock(${lockKey})`);
     try {

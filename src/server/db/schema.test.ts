@@ -11,7 +11,7 @@ import { applyMigrations, MigrationError, migrationStatus, readMigrations } from
 describe('migrations', () => {
   it('are all applied to the test database and nothing is pending', async () => {
     const status = await migrationStatus(await testDatabase());
-    const files = await readMigrations();
+    const files = readMigrations();
     expect(status.pending).toEqual([]);
     expect(status.applied).toEqual(files.map((f) => f.version));
   });

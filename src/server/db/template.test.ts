@@ -25,7 +25,7 @@ describe('the migrated template', () => {
     try {
       const status = await migrationStatus(database);
       expect(status.pending).toEqual([]);
-      expect(status.applied).toEqual((await readMigrations()).map((m) => m.version));
+      expect(status.applied).toEqual(readMigrations().map((m) => m.version));
     } finally {
       await database.close();
     }
