@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { recordAudit } from '../audit/record-audit';
 import type { ActorContext, AppDeps } from '../http/context';
 import { DomainError } from '../http/domain-error';
@@ -18,6 +17,8 @@ export async function startTotpEnrolment(
   if (user.totp_enabled_at) throw new DomainError('TOTP_ALREADY_ENABLED');
   const secret = newTotpSecret();
   const uri = totpUri(secret, user.login_id);
+  // Loaded when needed: few users enrol, and every start would load it otherwise.
+  const { default: QRCode } = await import('qrcode');
   const qrSvg = await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   await deps.database.db.transaction().execute(async (trx) => {
     await updateSignInState(trx, user.id, { totp_pending_secret: secret });

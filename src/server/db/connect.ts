@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { ConnectionLock, PGliteDialect } from './pglite-dialect';
 import { namePreparedStatements } from './prepared-statements';
 import type { Database } from './schema';
@@ -104,7 +105,10 @@ export function openPostgres(options: {
     [OID.int8]: Number,
     [OID.numeric]: Number,
   };
-  const pool = new pg.Pool({
+  // Loaded only for a PostgreSQL server: the embedded mode, where starting fast counts most, does
+  // not need it (node-postgres is a CommonJS package).
+  const { Pool, types } = createRequire(import.meta.url)('pg') as typeof pg;
+  const pool = new Pool({
     connectionString: options.url,
     max: options.poolSize ?? 10,
     // Sessions work in Japan time, as the embedded database does (see openPGlite). No JIT: its
@@ -112,8 +116,7 @@ export function openPostgres(options: {
     options: '-c TimeZone=Asia/Tokyo -c jit=off',
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        parsers[oid] ??
-        pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+        parsers[oid] ?? types.getTypeParser(oid, format ?? 'text')) as typeof types.getTypeParser,
     },
   });
   // Without a listener an idle connection's error would end the process; the pool replaces it.
