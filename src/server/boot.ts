@@ -16,7 +16,7 @@ import { ReportCache } from './statistics/report-cache';
 export async function openDatabase(
   config: Config,
   logger?: Logger,
-  unpacking?: Promise<boolean>,
+  { unpacking, keepPlans }: Pick<BootOptions, 'unpacking' | 'keepPlans'> = {},
 ): Promise<DatabaseHandle> {
   if (config.database.kind === 'pglite') {
     const { dataDir, sharedBuffers } = config.database;
@@ -26,7 +26,12 @@ export async function openDatabase(
       !needsInitialisation(config) || (await (unpacking ?? unpackTemplate(dataDir)))
         ? undefined
         : await readTemplate();
-    return openPGlite({ dataDir, sharedBuffers, ...(template ? { loadDataDir: template } : {}) });
+    return openPGlite({
+      dataDir,
+      sharedBuffers,
+      ...(template ? { loadDataDir: template } : {}),
+      ...(keepPlans ? { keepPlans } : {}),
+    });
   }
   return openPostgres({
     url: config.database.url,
@@ -71,15 +76,23 @@ export interface BootOptions {
   fresh?: boolean;
   /** The template's unpacking, when the caller has started it (see openDatabase). */
   unpacking?: Promise<boolean>;
+  /**
+   * PGlite only: statements prepared once with their plans kept, for a process that only prepares
+   * the data directory (first-start.ts; see PGliteStatements).
+   */
+  keepPlans?: boolean;
 }
 
 /** Everything before listening: database, schema, instance secrets, demo data. */
 export async function boot(
   config: Config,
   logger: Logger = createLogger(config.logLevel),
-  { fresh = needsInitialisation(config), unpacking }: BootOptions = {},
+  { fresh = needsInitialisation(config), unpacking, keepPlans }: BootOptions = {},
 ): Promise<Booted> {
-  const database = await openDatabase(config, logger, unpacking);
+  const database = await openDatabase(config, logger, {
+    ...(unpacking ? { unpacking } : {}),
+    ...(keepPlans ? { keepPlans } : {}),
+  });
   try {
     const prepared = await prepareSchema(database, config);
     // A new embedded directory came with the template's migrations: report them too.

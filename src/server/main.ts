@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     unpacking?.catch(() => {});
     const { initialiseOnly } = await import('./start-server');
     process.stdout.write(`${childLoadedLine}\n`);
-    await initialiseOnly(config, { fresh, ...(unpacking ? { unpacking } : {}) });
+    await initialiseOnly(config, { fresh, keepPlans: true, ...(unpacking ? { unpacking } : {}) });
     return;
   }
   const first = needsInitialisation(config) ? initialiseInChild() : null;

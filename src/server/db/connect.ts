@@ -42,6 +42,8 @@ export async function openPGlite(options: {
    * cache costs little.
    */
   sharedBuffers?: string;
+  /** Statements prepared once under a name, their plans kept (see PGliteStatements). */
+  keepPlans?: boolean;
 }): Promise<DatabaseHandle> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const instance = await PGlite.create(options.dataDir, {
@@ -54,12 +56,12 @@ export async function openPGlite(options: {
     parsers: { [OID.date]: keepText, [OID.int8]: Number, [OID.numeric]: Number },
   });
   await instance.exec("set time zone 'Asia/Tokyo'");
-  return wrapPGlite(instance);
+  return wrapPGlite(instance, options.keepPlans);
 }
 
-export function wrapPGlite(instance: PGlite): DatabaseHandle {
+export function wrapPGlite(instance: PGlite, keepPlans = false): DatabaseHandle {
   const lock = new ConnectionLock();
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(instance, lock) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(instance, lock, keepPlans) });
   return {
     db,
     kind: 'pglite',

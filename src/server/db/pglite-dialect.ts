@@ -24,6 +24,7 @@ export class PGliteDialect implements Dialect {
   constructor(
     private readonly pg: PGlite,
     private readonly lock: ConnectionLock,
+    private readonly keepPlans = false,
   ) {}
 
   createAdapter(): DialectAdapter {
@@ -31,7 +32,7 @@ export class PGliteDialect implements Dialect {
   }
 
   createDriver(): Driver {
-    return new PGliteDriver(this.pg, this.lock);
+    return new PGliteDriver(this.pg, this.lock, this.keepPlans);
   }
 
   // biome-ignore lint/suspicious/noExplicitAny: Kysely's Dialect interface is declared with Kysely<any>.
@@ -63,8 +64,8 @@ export class ConnectionLock {
 class PGliteConnection implements DatabaseConnection {
   private readonly statements: PGliteStatements;
 
-  constructor(pg: PGlite) {
-    this.statements = new PGliteStatements(pg);
+  constructor(pg: PGlite, keepPlans: boolean) {
+    this.statements = new PGliteStatements(pg, undefined, keepPlans);
   }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
@@ -88,8 +89,9 @@ class PGliteDriver implements Driver {
   constructor(
     private readonly pg: PGlite,
     private readonly lock: ConnectionLock,
+    keepPlans: boolean,
   ) {
-    this.connection = new PGliteConnection(pg);
+    this.connection = new PGliteConnection(pg, keepPlans);
   }
 
   async init(): Promise<void> {

@@ -106,3 +106,43 @@ describe('statements on PGlite in one exchange', () => {
     expect(array.rows).toEqual([{ id: 1 }, { id: 2 }]);
   });
 });
+
+describe('statements on PGlite with kept plans (the demo of a very first start)', () => {
+  const preparedCount = async () =>
+    (await pg.query<{ n: number }>('select count(*)::int as n from pg_prepared_statements')).rows[0]
+      ?.n;
+
+  it('answer what query() answers, and prepare each text once, up to the bound', async () => {
+    const named = new PGliteStatements(pg, 2, true);
+    const before = await preparedCount();
+    const text =
+      'select id, label, at, tags, detail, big from probe where id = any($1) order by id';
+    const plain = await pg.query(text, [[1, 2]]);
+    for (let run = 0; run < 7; run++) {
+      const answered = await named.query(text, [[1, 2]]);
+      expect(answered.rows).toEqual(plain.rows);
+      expect(answered.fields).toEqual(plain.fields);
+    }
+    const written = await named.query('update probe set at = $1 where id = $2 returning at', [
+      new Date('2026-12-09T00:00:00Z'),
+      2,
+    ]);
+    expect(written.rows).toEqual([{ at: new Date('2026-12-09T00:00:00Z') }]);
+    expect(await preparedCount()).toBe((before ?? 0) + 2);
+    // A third text goes unnamed: nothing more is prepared, and it answers all the same.
+    const third = await named.query<{ n: number }>('select count(*)::int as n from probe', []);
+    expect(third.rows).toEqual([{ n: 3 }]);
+    expect(await preparedCount()).toBe((before ?? 0) + 2);
+  });
+
+  it('give errors with their code, and the same text runs again afterwards', async () => {
+    const named = new PGliteStatements(pg, 10, true);
+    const insert = 'insert into probe (id, label) values ($1, $2) returning label';
+    await expect(named.query(insert, [1, 'again'])).rejects.toMatchObject({ code: '23505' });
+    const added = await named.query(insert, [4, 'four']);
+    expect(added.rows).toEqual([{ label: 'four' }]);
+    await expect(named.query(insert, [4, 'again'])).rejects.toMatchObject({ code: '23505' });
+    const again = await named.query(insert, [5, 'five']);
+    expect(again.rows).toEqual([{ label: 'five' }]);
+  });
+});
