@@ -10,7 +10,7 @@ import { join } from 'node:path';
  *   Kysely's 279 modules alone in a sixth of a second at every start. PGlite (which finds its
  *   WebAssembly beside its own files), node-postgres, the native argon2 and qrcode (CommonJS)
  *   stay in node_modules. Beside the chunks: the migrations and a migrated empty database
- *   (pglite-template.tar.gz) that a first start unpacks instead of running initdb.
+ *   (pglite-template.tar) that a first start unpacks instead of running initdb.
  *   Running it with plain Node starts faster and needs less memory than compiling TypeScript at
  *   run time.
  */
@@ -77,7 +77,7 @@ export async function buildServer(root = process.cwd()) {
   // The migrated empty database a first start unpacks instead of running initdb (db/template.ts).
   const result = spawnSync(process.execPath, [join(out, 'main.mjs')], {
     cwd: root,
-    env: { ...process.env, TSUNAGU_WRITE_TEMPLATE: join(out, 'pglite-template.tar.gz') },
+    env: { ...process.env, TSUNAGU_WRITE_TEMPLATE: join(out, 'pglite-template.tar') },
     stdio: 'inherit',
   });
   if (result.status !== 0) throw new Error('writing the database template failed');

@@ -24,7 +24,7 @@ export interface DatabaseHandle {
   session<T>(work: (run: ScriptRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /** PGlite only: the whole data directory as a gzipped tarball (test templates, backups). */
-  dumpDataDir?: () => Promise<Blob>;
+  dumpDataDir?: (compression?: 'gzip' | 'none') => Promise<Blob>;
 }
 
 export type ScriptRunner = (script: string) => Promise<Record<string, unknown>[]>;
@@ -83,10 +83,10 @@ export function wrapPGlite(instance: PGlite, keepPlans = false): DatabaseHandle 
       await db.destroy();
       await instance.close();
     },
-    async dumpDataDir() {
+    async dumpDataDir(compression = 'gzip') {
       const release = await lock.acquire();
       try {
-        return await instance.dumpDataDir('gzip');
+        return await instance.dumpDataDir(compression);
       } finally {
         release();
       }

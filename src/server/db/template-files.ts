@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -10,9 +10,7 @@ import { promisify } from 'node:util';
  * puts it in place. Kept apart from the engine: a first start unpacks it before the database
  * engine and the rest of the server are even loaded (main.ts).
  */
-export const bundledTemplateFile = fileURLToPath(
-  new URL('./pglite-template.tar.gz', import.meta.url),
-);
+export const bundledTemplateFile = fileURLToPath(new URL('./pglite-template.tar', import.meta.url));
 
 export async function readTemplate(file = bundledTemplateFile): Promise<Blob | undefined> {
   return existsSync(file) ? new Blob([await readFile(file)]) : undefined;
@@ -31,14 +29,17 @@ export async function unpackTemplate(
   file = bundledTemplateFile,
 ): Promise<boolean> {
   if (!existsSync(file)) return false;
+  // Up to starting tar, synchronously: a first start calls this and then loads the server, which
+  // holds this thread for a while, so each asynchronous step here would wait for it (tar started
+  // half a second late).
   const parent = dirname(dataDir);
-  await mkdir(parent, { recursive: true });
+  mkdirSync(parent, { recursive: true });
   const unpacking = join(parent, `.${basename(dataDir)}.unpacking-${process.pid}`);
-  await rm(unpacking, { recursive: true, force: true });
-  await mkdir(unpacking);
+  rmSync(unpacking, { recursive: true, force: true });
+  mkdirSync(unpacking);
   try {
     // The template's entries are absolute (/base/1/…); both tars unpack them under -C.
-    await promisify(execFile)('tar', ['-xzf', file, '-C', unpacking], { windowsHide: true });
+    await promisify(execFile)('tar', ['-xf', file, '-C', unpacking], { windowsHide: true });
     if (!existsSync(join(unpacking, 'PG_VERSION'))) throw new Error('not a data directory');
     if (existsSync(dataDir)) {
       if ((await readdir(dataDir)).length > 0) throw new Error('the data directory is not empty');

@@ -13,7 +13,7 @@ let template: string;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'tsunagu-template-'));
-  template = join(work, 'pglite-template.tar.gz');
+  template = join(work, 'pglite-template.tar');
   await writeTemplate(template);
 }, 60_000);
 
@@ -48,7 +48,7 @@ describe('the migrated template', () => {
     expect(await readdir(used)).toEqual(['note.txt']);
     expect(await readdir(join(work, 'used'))).toEqual(['pglite']);
 
-    const broken = join(work, 'broken.tar.gz');
+    const broken = join(work, 'broken.tar');
     await writeFile(broken, 'not a tarball');
     const dataDir = join(work, 'after-broken', 'pglite');
     expect(await unpackTemplate(dataDir, broken)).toBe(false);

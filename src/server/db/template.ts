@@ -12,7 +12,11 @@ import { applyMigrations } from './migrate';
  * Finding and unpacking it is in db/template-files.ts.
  */
 
-/** A migrated, empty database as a gzipped tar of its data directory. */
+/**
+ * A migrated, empty database as a tar of its data directory, not compressed: 45 MB in the build
+ * instead of 6, but unpacked in a third of the time, without gunzip taking a core from the start
+ * that waits for it (docs/benchmarks.md, start-up).
+ */
 export async function migratedTemplate(): Promise<Blob> {
   const database = await openPGlite({});
   try {
@@ -21,7 +25,7 @@ export async function migratedTemplate(): Promise<Blob> {
     // after a checkpoint there is next to nothing to replay (88 bytes of log instead of the
     // migrations' 4 MB: its first open about 70 ms quicker here).
     await database.session((run) => run('checkpoint'));
-    const dump = await database.dumpDataDir?.();
+    const dump = await database.dumpDataDir?.('none');
     if (!dump) throw new Error('the PGlite handle cannot dump its data directory');
     return dump;
   } finally {

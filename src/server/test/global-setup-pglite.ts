@@ -17,7 +17,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const dir = await mkdtemp(join(tmpdir(), 'tsunagu-pglite-'));
-  const file = join(dir, 'template.tar.gz');
+  const file = join(dir, 'template.tar');
   await writeTemplate(file);
   project.provide('pgliteTemplate', file);
   return async () => {
