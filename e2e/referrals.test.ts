@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatWareki } from '../src/domain/text/wareki';
 import { CaseScreens, inDays, today } from './support/case-screens';
 import { type Harness, signIn, startHarness } from './support/harness';
+import { slowly } from './support/network';
 
 let h: Harness;
 
@@ -146,5 +147,43 @@ describe('つなぎ through the screens', () => {
     await expect
       .poll(() => worker.page.getByTestId('partner-activities').allTextContents())
       .toContainEqual(expect.stringContaining('長女と一緒に記入した'));
+  });
+
+  it('takes nothing typed into an answer while it is on its way, and after a refusal gives the focus back to the button pressed', async () => {
+    const { page: partner } = await h.newPage();
+    await signIn(partner, h.origin, 'kankei');
+    await slowly(partner, (method, path) => method === 'POST' && path.endsWith('/response'));
+    await partner
+      .getByRole('navigation', { name: 'メインメニュー' })
+      .getByRole('link', { name: 'つなぎ', exact: true })
+      .click();
+    // The demo's referral still waiting for the centre's answer.
+    const decline = partner.getByRole('button', { name: 'お断りする', exact: true }).first();
+    await expect.poll(() => decline.count()).toBe(1);
+    const answer = partner.getByTestId('answer').filter({ has: decline });
+    const reasonField = answer.getByRole('textbox', { name: /理由・連絡事項/ });
+    const waiting = await h.database.db
+      .selectFrom('referral')
+      .select(['id', 'version'])
+      .where('status', '=', 'pending')
+      .execute();
+
+    // Declined from the keyboard without the reason it needs: while the answer travels, the
+    // reason cannot be typed into; the refusal comes back beside the field, which takes input
+    // again, and the focus is back on the button.
+    await decline.focus();
+    await partner.keyboard.press('Enter');
+    await expect.poll(() => reasonField.isDisabled()).toBe(true);
+    await expect
+      .poll(() => reasonField.getAttribute('aria-invalid'), { timeout: 10_000 })
+      .toBe('true');
+    expect(await reasonField.isDisabled()).toBe(false);
+    expect(await partner.evaluate(() => document.activeElement?.textContent)).toBe('お断りする');
+    const after = await h.database.db
+      .selectFrom('referral')
+      .select(['id', 'version'])
+      .where('status', '=', 'pending')
+      .execute();
+    expect(after).toEqual(waiting);
   });
 });

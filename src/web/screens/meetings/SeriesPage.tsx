@@ -333,8 +333,7 @@ export function Acknowledgement({
 }) {
   const { t, label, lang } = useI18n();
   const a = t.meetings.acknowledgement;
-  const { error, run } = useStep(onDone);
-  const [busy, setBusy] = useState(false);
+  const { error, run, busy } = useStep(onDone);
   return (
     <Notice tone={acknowledgedAt ? 'info' : 'warning'} title={a.title}>
       <div data-testid="confidentiality-notice">
@@ -346,13 +345,11 @@ export function Acknowledgement({
         ) : (
           <Button
             disabled={busy}
-            onClick={async () => {
-              setBusy(true);
-              await run(() =>
+            onClick={() =>
+              void run(() =>
                 api['meeting-series'][':id'].acknowledgement.$post({ param: { id: seriesId } }),
-              );
-              setBusy(false);
-            }}
+              )
+            }
           >
             {a.confirm}
           </Button>

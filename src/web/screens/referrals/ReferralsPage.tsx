@@ -11,6 +11,7 @@ import { Checkbox, TextArea } from '../../components/fields';
 import { QueryState } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { Page, Section } from '../../components/Page';
+import { StepFieldset } from '../../components/StepFieldset';
 import { formatDate } from '../../i18n/format';
 import { fill, useI18n } from '../../i18n/i18n';
 import { ForbiddenPage } from '../errors/ErrorPages';
@@ -27,7 +28,7 @@ function AnswerForm({ item }: { item: ReferralListItem }) {
   const r = t.referrals.respond;
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const { error, run } = useReferralStep();
+  const { error, run, busy } = useReferralStep();
   const actions = answers.filter((a) => item.abilities.actions.includes(a));
   if (actions.length === 0) return null;
   const id = `answer-${item.id}-reason`;
@@ -42,7 +43,7 @@ function AnswerForm({ item }: { item: ReferralListItem }) {
       );
     });
   return (
-    <fieldset className="mt-3 max-w-2xl" data-testid="answer">
+    <StepFieldset busy={busy} className="mt-3 max-w-2xl" data-testid="answer">
       <legend className="text-std-17B-170">{r.title}</legend>
       {done && <Notice tone="success" title={done} />}
       {error && Object.keys(error.fields).length === 0 && (
@@ -68,7 +69,7 @@ function AnswerForm({ item }: { item: ReferralListItem }) {
           </Button>
         ))}
       </div>
-    </fieldset>
+    </StepFieldset>
   );
 }
 

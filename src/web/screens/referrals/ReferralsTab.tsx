@@ -14,6 +14,7 @@ import { DateField } from '../../components/DateField';
 import { SelectField, TextArea } from '../../components/fields';
 import { Notice } from '../../components/Notice';
 import { Section } from '../../components/Page';
+import { StepFieldset } from '../../components/StepFieldset';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { type CaseView, useCaseStep, usePartners } from '../cases/case-data';
@@ -38,7 +39,7 @@ function ConfirmForm({ view, referral }: { view: CaseView; referral: CaseReferra
   const [status, setStatus] = useState<string>(steps[0]?.status ?? 'arrived');
   const [on, setOn] = useState(todayInJapan());
   const [note, setNote] = useState('');
-  const { error, run } = useCaseStep(view.case.id);
+  const { error, run, busy } = useCaseStep(view.case.id);
   if (steps.length === 0) return null;
   const id = (name: string) => `referral-${referral.id}-${name}`;
   const submit = () =>
@@ -54,7 +55,8 @@ function ConfirmForm({ view, referral }: { view: CaseView; referral: CaseReferra
       });
     });
   return (
-    <fieldset
+    <StepFieldset
+      busy={busy}
       className="mt-4 max-w-2xl rounded-8 border border-solid-gray-300 p-4"
       data-testid="referral-confirm"
     >
@@ -92,7 +94,7 @@ function ConfirmForm({ view, referral }: { view: CaseView; referral: CaseReferra
       <Button variant="secondary" onClick={() => void submit()}>
         {r.submit}
       </Button>
-    </fieldset>
+    </StepFieldset>
   );
 }
 

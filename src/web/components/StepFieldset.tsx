@@ -1,0 +1,45 @@
+import { type ComponentPropsWithoutRef, useEffect, useRef } from 'react';
+
+/**
+ * The fields and buttons of a step taken from a button (useStep) that has fields of its own, such
+ * as a referral's answer with its reason. While the step runs they are disabled, so nothing is
+ * typed into a card that the refresh then replaces, to be lost with it. Disabling takes the
+ * keyboard focus off the button pressed (the browser moves it to the page itself); it goes back to
+ * that button when the card takes input again, after a refusal to correct. Record forms do the same
+ * through Form.
+ */
+export function StepFieldset({
+  busy,
+  children,
+  ...props
+}: ComponentPropsWithoutRef<'fieldset'> & { busy: boolean }) {
+  const element = useRef<HTMLFieldSetElement>(null);
+  const pressed = useRef<number | null>(null);
+
+  useEffect(() => {
+    if (busy || pressed.current === null) return;
+    const control = element.current?.elements[pressed.current];
+    pressed.current = null;
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (control instanceof HTMLElement && lost) control.focus();
+  }, [busy]);
+
+  return (
+    <fieldset
+      {...props}
+      ref={element}
+      disabled={busy}
+      onClickCapture={(event) => {
+        // Before the button's own handler starts the step and the fieldset is disabled.
+        const index = Array.prototype.indexOf.call(
+          event.currentTarget.elements,
+          document.activeElement,
+        );
+        pressed.current = index >= 0 ? index : null;
+        props.onClickCapture?.(event);
+      }}
+    >
+      {children}
+    </fieldset>
+  );
+}
