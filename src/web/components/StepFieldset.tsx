@@ -1,4 +1,5 @@
 import { type ComponentPropsWithoutRef, useEffect, useRef } from 'react';
+import { focusControl, indexOfFocused } from '../forms/focus';
 
 /**
  * The fields and buttons of a step taken from a button (useStep) that has fields of its own, such
@@ -18,10 +19,8 @@ export function StepFieldset({
 
   useEffect(() => {
     if (busy || pressed.current === null) return;
-    const control = element.current?.elements[pressed.current];
+    focusControl(element.current, pressed.current);
     pressed.current = null;
-    const lost = document.activeElement === null || document.activeElement === document.body;
-    if (control instanceof HTMLElement && lost) control.focus();
   }, [busy]);
 
   return (
@@ -31,11 +30,7 @@ export function StepFieldset({
       disabled={busy}
       onClickCapture={(event) => {
         // Before the button's own handler starts the step and the fieldset is disabled.
-        const index = Array.prototype.indexOf.call(
-          event.currentTarget.elements,
-          document.activeElement,
-        );
-        pressed.current = index >= 0 ? index : null;
+        pressed.current = indexOfFocused(event.currentTarget);
         props.onClickCapture?.(event);
       }}
     >

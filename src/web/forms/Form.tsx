@@ -1,4 +1,5 @@
 import { type ComponentPropsWithoutRef, type FormEvent, useEffect, useRef } from 'react';
+import { focusControl, indexOfFocused } from './focus';
 
 /**
  * The control each form was last sent from, by the form's draft key: a form shown afresh after
@@ -7,13 +8,6 @@ import { type ComponentPropsWithoutRef, type FormEvent, useEffect, useRef } from
 const sentFromByKey = new Map<string, { index: number; at: number }>();
 /** A save that takes longer than this has been left; its form is not waited for. */
 const replacedWithinMs = 15_000;
-
-const focusLost = () => document.activeElement === null || document.activeElement === document.body;
-
-function focusControl(form: HTMLFormElement | null, index: number) {
-  const control = form?.elements[index];
-  if (control instanceof HTMLElement && focusLost()) control.focus();
-}
 
 /**
  * The <form> of a record form (useRecordForm). Everything in it sits in a fieldset that is
@@ -59,12 +53,9 @@ export function Form({
       {...props}
       ref={element}
       onSubmit={(event) => {
-        const index = Array.prototype.indexOf.call(
-          event.currentTarget.elements,
-          document.activeElement,
-        );
-        sentFrom.current = index >= 0 ? index : null;
-        if (formKey && index >= 0) sentFromByKey.set(formKey, { index, at: Date.now() });
+        const index = indexOfFocused(event.currentTarget);
+        sentFrom.current = index;
+        if (formKey && index !== null) sentFromByKey.set(formKey, { index, at: Date.now() });
         form.onSubmit(event);
       }}
       noValidate
