@@ -46,31 +46,47 @@ export interface FirstStart {
   done: Promise<Initialised>;
 }
 
-export function initialiseInChild(): FirstStart {
-  const child = spawn(
-    process.execPath,
-    [...process.execArgv, ...childV8Flags, ...process.argv.slice(1)],
-    {
-      env: { ...process.env, [initialiseOnlyFlag]: '1' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let output = '';
+/** Node's exit code for an option it does not know (a V8 flag a later V8 has dropped). */
+const badOption = 9;
+
+export function initialiseInChild(flags: readonly string[] = childV8Flags): FirstStart {
   let reportLoaded = () => {};
   const loaded = new Promise<void>((resolve) => {
     reportLoaded = resolve;
   });
-  const done = new Promise<Initialised>((resolve, reject) => {
+  const done = (async () => {
+    let ended = await runChild(flags, reportLoaded);
+    // A Node.js that does not know one of the flags refuses to start: without them it only runs
+    // a little slower.
+    if (ended.code === badOption && ended.output === '' && flags.length > 0) {
+      ended = await runChild([], reportLoaded);
+    }
+    const line = ended.output.trim().split('\n').at(-1) ?? '';
+    if (ended.code === 0 && line.startsWith('{')) return JSON.parse(line) as Initialised;
+    throw new Error(`preparing the data directory failed (exit ${ended.code})`);
+  })().finally(reportLoaded);
+  return { loaded, done };
+}
+
+function runChild(
+  flags: readonly string[],
+  onLoaded: () => void,
+): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, ...flags, ...process.argv.slice(1)],
+      {
+        env: { ...process.env, [initialiseOnlyFlag]: '1' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.startsWith(`${childLoadedLine}\n`)) reportLoaded();
+      if (output.startsWith(`${childLoadedLine}\n`)) onLoaded();
     });
     child.once('error', reject);
-    child.once('exit', (code) => {
-      const line = output.trim().split('\n').at(-1) ?? '';
-      if (code === 0 && line.startsWith('{')) resolve(JSON.parse(line) as Initialised);
-      else reject(new Error(`preparing the data directory failed (exit ${code})`));
-    });
-  }).finally(reportLoaded);
-  return { loaded, done };
+    child.once('exit', (code) => resolve({ code, output }));
+  });
 }
