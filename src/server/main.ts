@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   // Awaited by startServer; this keeps a failure while the server loads from also being reported
   // as an unhandled rejection.
   first?.done.catch(() => {});
-  // Loading the server takes a core for most of a second. While the child loads it too and `tar`
+  // Loading the server takes a core for some 300 ms. While the child loads it too and `tar`
   // unpacks, a third such task only slows the two; once the child runs its demo on one core, the
   // other is free.
   await first?.loaded;
