@@ -81,7 +81,11 @@ describe('outreach, participation and community building through the screens', (
 
     const form = page.getByTestId('match-form');
     const place = worker.field('socialResourceId');
+    // The places come with their own request: the one wanted is waited for, not read too early
+    // (an empty label chose no place, and the kinds it offers never came).
+    await expect.poll(() => optionLabel('居場所カフェ ひだまり')).toBeTruthy();
     await place.selectOption({ label: (await optionLabel('居場所カフェ ひだまり')) ?? '' });
+    await expect.poll(() => worker.field('kind').locator('option').count()).toBeGreaterThan(1);
     await worker.select('kind', 'volunteering');
     await worker.check('days-fri');
     await worker.fill('hours', '13:00〜15:00');
