@@ -136,8 +136,10 @@ describe('signing in', () => {
     const { page } = await h.newPage();
     await signIn(page, h.origin, 'jichitai');
     await page.getByRole('button', { name: 'サインアウト' }).click();
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in');
+    // Signing out is a request to the server first: under CI's full load it took over the
+    // one second a poll waits by default.
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 10_000 }).toBe('/sign-in');
     await page.goto(`${h.origin}/municipality`);
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in');
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 10_000 }).toBe('/sign-in');
   });
 });
