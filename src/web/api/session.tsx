@@ -52,9 +52,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void refresh();
   }, [refresh]);
 
+  // Set by signing out on purpose, until the next sign-in: a request still on its way then is
+  // refused as signed out, which is no expiry to sign in again over (the page went to /sign-in).
+  const leaving = useRef(false);
+  useEffect(() => {
+    if (view?.user) leaving.current = false;
+  }, [view?.user]);
+
   useEffect(
     () =>
       onSignedOut(() => {
+        if (leaving.current) return;
         // Keep the page (and what was typed on it); ask for a new sign-in on top of it.
         setExpired((wasExpired) => wasExpired || view?.user != null);
         void refresh();
@@ -63,6 +71,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(async () => {
+    leaving.current = true;
     const result = await (await api.auth['sign-out'].$post()).json();
     setCsrfToken(result.csrfToken);
     queryClient.clear();
