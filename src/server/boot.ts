@@ -87,12 +87,10 @@ export interface BootOptions {
 export async function boot(
   config: Config,
   logger: Logger = createLogger(config.logLevel),
-  { fresh = needsInitialisation(config), unpacking, keepPlans }: BootOptions = {},
+  options: BootOptions = {},
 ): Promise<Booted> {
-  const database = await openDatabase(config, logger, {
-    ...(unpacking ? { unpacking } : {}),
-    ...(keepPlans ? { keepPlans } : {}),
-  });
+  const { fresh = needsInitialisation(config) } = options;
+  const database = await openDatabase(config, logger, options);
   try {
     const prepared = await prepareSchema(database, config);
     // A new embedded directory came with the template's migrations: report them too.

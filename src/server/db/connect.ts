@@ -23,7 +23,7 @@ export interface DatabaseHandle {
    */
   session<T>(work: (run: ScriptRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
-  /** PGlite only: the whole data directory as a gzipped tarball (test templates, backups). */
+  /** PGlite only: the whole data directory as a tarball, gzipped unless asked (backups, templates). */
   dumpDataDir?: (compression?: 'gzip' | 'none') => Promise<Blob>;
 }
 

@@ -23,8 +23,8 @@ let statementsNamed = 0;
 export class PGliteStatements {
   /** The parameter types of each text seen, as PostgreSQL described them. */
   private readonly types = new Map<string, ParameterTypes>();
-  /** With kept plans: the name each text was prepared under. */
-  private readonly names = new Map<string, string>();
+  /** With kept plans: the name each text was prepared under, with its parameter types. */
+  private readonly named = new Map<string, { name: string; types: ParameterTypes }>();
 
   constructor(
     private readonly pg: PGlite,
@@ -45,13 +45,13 @@ export class PGliteStatements {
       // A failed call learns the types again next time, in case they were what changed, under a
       // new name (the old one, if it was prepared, stays unused until the session ends).
       this.types.delete(text);
-      this.names.delete(text);
+      this.named.delete(text);
       throw error;
     }
   }
 
   private async run<R>(text: string, values: readonly unknown[]): Promise<Results<R>> {
-    if (this.keepPlans && (this.names.has(text) || this.names.size < this.keep)) {
+    if (this.keepPlans && (this.named.has(text) || this.named.size < this.keep)) {
       return this.runNamed<R>(text, values);
     }
     const { serialize } = protocol;
@@ -63,16 +63,7 @@ export class PGliteStatements {
       this.types.set(text, types);
     }
     if (!types) {
-      const described = await this.pg.execProtocol(
-        Buffer.concat([
-          serialize.parse({ text, types: [] }),
-          serialize.describe({ type: 'S' }),
-          serialize.sync(),
-        ]),
-        { syncToFs: false },
-      );
-      const parameters = described.messages.find((m) => m.name === 'parameterDescription');
-      types = parameters && 'dataTypeIDs' in parameters ? (parameters.dataTypeIDs as number[]) : [];
+      types = await this.describe(text);
       if (this.types.size >= this.keep) {
         const oldest = this.types.keys().next().value;
         if (oldest !== undefined) this.types.delete(oldest);
@@ -92,29 +83,36 @@ export class PGliteStatements {
 
   private async runNamed<R>(text: string, values: readonly unknown[]): Promise<Results<R>> {
     const { serialize } = protocol;
-    let name = this.names.get(text);
-    let types = this.types.get(text) ?? [];
-    if (name === undefined) {
-      name = `kept_${++statementsNamed}`;
-      const described = await this.pg.execProtocol(
-        Buffer.concat([
-          serialize.parse({ name, text, types: [] }),
-          serialize.describe({ type: 'S', name }),
-          serialize.sync(),
-        ]),
-        { syncToFs: false },
-      );
-      const parameters = described.messages.find((m) => m.name === 'parameterDescription');
-      types = parameters && 'dataTypeIDs' in parameters ? (parameters.dataTypeIDs as number[]) : [];
-      this.names.set(text, name);
-      this.types.set(text, types);
+    let kept = this.named.get(text);
+    if (!kept) {
+      const name = `kept_${++statementsNamed}`;
+      kept = { name, types: await this.describe(text, name) };
+      this.named.set(text, kept);
     }
     return this.send<R>([
-      serialize.bind({ statement: name, values: this.serialise(types, values) }),
+      serialize.bind({ statement: kept.name, values: this.serialise(kept.types, values) }),
       serialize.describe({ type: 'P' }),
       serialize.execute({}),
       serialize.sync(),
     ]);
+  }
+
+  /**
+   * Parses the text (under `name`, or as the unnamed statement) and answers its parameter types
+   * as PostgreSQL describes them.
+   */
+  private async describe(text: string, name = ''): Promise<ParameterTypes> {
+    const { serialize } = protocol;
+    const described = await this.pg.execProtocol(
+      Buffer.concat([
+        serialize.parse({ name, text, types: [] }),
+        serialize.describe({ type: 'S', name }),
+        serialize.sync(),
+      ]),
+      { syncToFs: false },
+    );
+    const parameters = described.messages.find((m) => m.name === 'parameterDescription');
+    return parameters && 'dataTypeIDs' in parameters ? (parameters.dataTypeIDs as number[]) : [];
   }
 
   private serialise(types: ParameterTypes, values: readonly unknown[]) {
