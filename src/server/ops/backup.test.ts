@@ -1,6 +1,6 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boot } from '../boot';
@@ -141,6 +141,53 @@ describe(`backup and restore (${testEngine})`, () => {
     expect(replaced.tables).toEqual(before.tables);
     if (testEngine === 'pglite') expect(replaced.movedAside).toMatch(/before-restore/);
   }, 120_000);
+
+  it('leaves the database it was to replace as it was when the backup is truncated', async () => {
+    const bytes = await readFile(backupFile);
+    const { payloadOffset } = await readBackupManifest(backupFile);
+    const truncated = join(workDir, 'truncated.backup');
+    // The header and manifest whole, the payload cut at six tenths: as a copy that broke off.
+    await writeFile(
+      truncated,
+      bytes.subarray(0, payloadOffset + Math.floor((bytes.length - payloadOffset) * 0.6)),
+    );
+    const target = await newTarget('kept');
+    await restoreDatabase(target, backupFile);
+
+    const failure = restoreDatabase(target, truncated, { replace: true });
+    await expect(failure).rejects.toBeInstanceOf(BackupError);
+    await expect(failure).rejects.toThrow(/nothing was changed|back in place/);
+    const after = await readBack(target);
+    expect(after.tables).toEqual(before.tables);
+    expect(after.people).toEqual(before.people);
+    if (testEngine === 'pglite') {
+      const { dataDir } = target.database as { dataDir: string };
+      const beside = (await readdir(workDir)).filter((name) =>
+        name.startsWith(`${basename(dataDir)}.before-restore`),
+      );
+      expect(beside).toEqual([]);
+    }
+  }, 120_000);
+
+  it.runIf(testEngine === 'postgres')(
+    'keeps the last good backup when a new one fails half-way',
+    async () => {
+      const file = join(workDir, 'nightly.backup');
+      await backupDatabase(source, file);
+      const good = await readFile(file);
+      const path = process.env.PATH;
+      // pg_dump cannot be found: the header is ready, the payload never comes.
+      process.env.PATH = workDir;
+      try {
+        await expect(backupDatabase(source, file)).rejects.toThrow(/pg_dump was not found/);
+      } finally {
+        process.env.PATH = path;
+      }
+      expect(await readFile(file)).toEqual(good);
+      expect((await readdir(workDir)).filter((name) => name.endsWith('.partial'))).toEqual([]);
+    },
+    120_000,
+  );
 
   it('fails loudly when the restored rows differ from what the backup recorded', async () => {
     const { manifest, payloadOffset } = await readBackupManifest(backupFile);

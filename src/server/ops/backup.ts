@@ -1,9 +1,11 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { chmod, open, readFile, rename } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, open, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import type { Config } from '../config';
 import { type DatabaseHandle, openPGlite, openPostgres, type ScriptRunner } from '../db/connect';
 import { fingerprintDatabase, fingerprintDifferences, type TableFingerprint } from './fingerprint';
@@ -30,6 +32,8 @@ export interface BackupManifest {
 }
 
 export class BackupError extends Error {}
+
+const gunzipAsync = promisify(gunzip);
 
 const magic = 'TSUNAGU-BACKUP/1';
 
@@ -71,12 +75,29 @@ export async function readBackupManifest(
  */
 export const backupFileMode = 0o600;
 
-/** The backup's file, readable by its owner only — also when it replaces an older, looser one. */
-async function backupStream(file: string) {
-  const out = createWriteStream(file, { mode: backupFileMode });
-  await once(out, 'open');
-  await chmod(file, backupFileMode);
-  return out;
+/**
+ * Writes the backup beside `file` under another name and puts it in place only once complete: a
+ * backup that fails half-way (pg_dump missing or refused, the disk full) leaves the last good
+ * backup of that name as it was, and no truncated file that would look like a backup. The file
+ * is readable by its owner only.
+ */
+async function writeBackupFile(
+  file: string,
+  write: (out: NodeJS.WritableStream) => Promise<void>,
+): Promise<void> {
+  const partial = join(dirname(file), `.${basename(file)}.${process.pid}.partial`);
+  try {
+    const out = createWriteStream(partial, { mode: backupFileMode });
+    await once(out, 'open');
+    await chmod(partial, backupFileMode);
+    await write(out);
+    out.end();
+    await once(out, 'finish');
+    await rename(partial, file);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
 }
 
 /**
@@ -94,32 +115,46 @@ export function pgToolConnection(url: string): { dbnameArg: string; env: NodeJS.
   };
 }
 
-async function runTool(
+interface Tool {
+  child: ChildProcess;
+  /** The exit code once the tool has ended, with what it wrote to stderr. */
+  ended: Promise<{ code: number | null; stderr: string }>;
+}
+
+/** Starts one of the PostgreSQL client tools; a missing tool is a BackupError that says so. */
+async function startTool(
   command: string,
   args: string[],
-  io: { stdin?: NodeJS.ReadableStream; stdout?: NodeJS.WritableStream; env?: NodeJS.ProcessEnv },
-): Promise<void> {
+  options: { stdin: boolean; stdout: boolean; env?: NodeJS.ProcessEnv },
+): Promise<Tool> {
   const child = spawn(command, args, {
-    stdio: [io.stdin ? 'pipe' : 'ignore', io.stdout ? 'pipe' : 'ignore', 'pipe'],
-    ...(io.env ? { env: io.env } : {}),
+    stdio: [options.stdin ? 'pipe' : 'ignore', options.stdout ? 'pipe' : 'ignore', 'pipe'],
+    ...(options.env ? { env: options.env } : {}),
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
   });
-  const spawned = once(child, 'spawn').catch((error: NodeJS.ErrnoException) => {
+  await once(child, 'spawn').catch((error: NodeJS.ErrnoException) => {
     throw new BackupError(
       error.code === 'ENOENT'
         ? `${command} was not found: install the PostgreSQL client tools (Debian: apt-get install postgresql-client)`
         : error.message,
     );
   });
-  await spawned;
-  const piping: Promise<void>[] = [];
-  if (io.stdin && child.stdin) piping.push(pipeline(io.stdin, child.stdin));
-  if (io.stdout && child.stdout) piping.push(pipeline(child.stdout, io.stdout, { end: false }));
-  const [code] = (await once(child, 'close')) as [number | null];
-  await Promise.all(piping);
+  const ended = once(child, 'close').then(([code]) => ({ code: code as number | null, stderr }));
+  return { child, ended };
+}
+
+async function runTool(
+  command: string,
+  args: string[],
+  io: { stdout: NodeJS.WritableStream; env?: NodeJS.ProcessEnv },
+): Promise<void> {
+  const tool = await startTool(command, args, { stdin: false, stdout: true, env: io.env });
+  const piping = pipeline(tool.child.stdout as NodeJS.ReadableStream, io.stdout, { end: false });
+  const { code, stderr } = await tool.ended;
+  await piping;
   if (code !== 0) throw new BackupError(`${command} failed (exit ${code}): ${stderr.trim()}`);
 }
 
@@ -161,10 +196,11 @@ export async function backupDatabase(
       const manifest = await database.session((run) => manifestOf('pglite', run));
       const dump = await database.dumpDataDir?.();
       if (!dump) throw new BackupError('the embedded database cannot dump its data directory');
-      const out = await backupStream(file);
-      out.write(header(manifest));
-      out.end(Buffer.from(await dump.arrayBuffer()));
-      await once(out, 'finish');
+      const payload = Buffer.from(await dump.arrayBuffer());
+      await writeBackupFile(file, async (out) => {
+        out.write(header(manifest));
+        out.write(payload);
+      });
       return manifest;
     } finally {
       await database.close();
@@ -178,16 +214,15 @@ export async function backupDatabase(
       await run('begin isolation level repeatable read read only');
       const [{ snapshot } = {}] = await run('select pg_export_snapshot() as snapshot');
       const manifest = await manifestOf('postgres', run);
-      const out = await backupStream(file);
-      out.write(header(manifest));
       const connection = pgToolConnection(url);
-      await runTool(
-        'pg_dump',
-        ['--format=custom', `--snapshot=${String(snapshot)}`, '--no-owner', connection.dbnameArg],
-        { stdout: out, env: connection.env },
-      );
-      out.end();
-      await once(out, 'finish');
+      await writeBackupFile(file, async (out) => {
+        out.write(header(manifest));
+        await runTool(
+          'pg_dump',
+          ['--format=custom', `--snapshot=${String(snapshot)}`, '--no-owner', connection.dbnameArg],
+          { stdout: out, env: connection.env },
+        );
+      });
       await run('commit');
       return manifest;
     });
@@ -197,9 +232,72 @@ export async function backupDatabase(
 }
 
 /**
+ * Restores a `pg_dump --format=custom` payload in one transaction: pg_restore turns it into SQL and
+ * psql runs that after `begin` (and, replacing, after dropping and recreating the public schema).
+ * The transaction commits only when pg_restore has read the whole payload and psql has run all of
+ * it; otherwise psql is stopped and the server rolls everything back, so a damaged or truncated
+ * backup leaves the database as it was, also the one it was to replace.
+ */
+async function restorePostgresPayload(
+  url: string,
+  payload: NodeJS.ReadableStream,
+  replace: boolean,
+): Promise<void> {
+  const connection = pgToolConnection(url);
+  const psql = await startTool(
+    'psql',
+    ['--no-psqlrc', '--quiet', '--set=ON_ERROR_STOP=1', connection.dbnameArg],
+    { stdin: true, stdout: false, env: connection.env },
+  );
+  const sqlIn = psql.child.stdin as NodeJS.WritableStream;
+  // psql ends at the first error; what is still being piped to it then is of no use.
+  sqlIn.on('error', () => undefined);
+  const restore = await startTool(
+    'pg_restore',
+    ['--no-owner', '--no-privileges', '--exit-on-error', '--file=-'],
+    { stdin: true, stdout: true },
+  ).catch((error: unknown) => {
+    psql.child.kill('SIGKILL');
+    throw error;
+  });
+  sqlIn.write(`begin;\n${replace ? 'drop schema public cascade;\ncreate schema public;\n' : ''}`);
+  (restore.child.stdout as NodeJS.ReadableStream).pipe(sqlIn, { end: false });
+  const feeding = pipeline(payload, restore.child.stdin as NodeJS.WritableStream).catch(
+    () => undefined,
+  );
+  const [restored] = await Promise.all([restore.ended, feeding]);
+  if (restored.code !== 0) {
+    // Whatever psql has run so far is inside the open transaction: ending it unfinished rolls
+    // it back on the server.
+    psql.child.kill('SIGKILL');
+    const ran = await psql.ended;
+    throw new BackupError(
+      `the backup could not be read to its end (pg_restore exit ${restored.code}: ${restored.stderr.trim() || ran.stderr.trim()}); nothing was changed in the database`,
+    );
+  }
+  sqlIn.end('commit;\n');
+  const ran = await psql.ended;
+  if (ran.code !== 0)
+    throw new BackupError(
+      `the restore failed and was rolled back, nothing was changed in the database (psql exit ${ran.code}): ${ran.stderr.trim()}`,
+    );
+}
+
+/** What a failed read or open of an embedded backup says: the file, and that nothing was lost. */
+function restoreFailure(file: string, error: unknown, movedBack: boolean): BackupError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new BackupError(
+    `${file} could not be restored (${reason}): the backup is damaged or incomplete. ${
+      movedBack ? 'The database that was there is back in place.' : 'Nothing was kept of it.'
+    }`,
+  );
+}
+
+/**
  * Restores `file` into the configured database and checks every table against the manifest.
  * The target must be empty unless `replace` is given: then an embedded data directory is moved
- * aside (never deleted) and a server database's schema is dropped and recreated.
+ * aside (never deleted) and a server database's schema is dropped and recreated, in the same
+ * transaction as the restore. A restore that fails leaves the target as it was.
  */
 export async function restoreDatabase(
   config: Config,
@@ -211,15 +309,14 @@ export async function restoreDatabase(
     throw new BackupError(
       `${file} is a backup of ${manifest.engine === 'pglite' ? 'an embedded' : 'a server'} database; the configured database is ${config.database.kind === 'pglite' ? 'embedded' : 'a server (DATABASE_URL)'}`,
     );
-  const check = async (database: DatabaseHandle) => {
+  const differencesFrom = async (database: DatabaseHandle) => {
     const tables = await database.session(fingerprintDatabase);
-    const differences = fingerprintDifferences(manifest.tables, tables);
-    if (differences.length)
-      throw new BackupError(
-        `the restored database differs from the backup:\n${differences.join('\n')}`,
-      );
-    return tables;
+    return { tables, differences: fingerprintDifferences(manifest.tables, tables) };
   };
+  const differ = (differences: string[], outcome: string) =>
+    new BackupError(
+      `the restored database differs from the backup:\n${differences.join('\n')}\n${outcome}`,
+    );
 
   if (config.database.kind === 'pglite') {
     const { dataDir } = config.database;
@@ -234,13 +331,36 @@ export async function restoreDatabase(
       movedAside = `${dataDir}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       await rename(dataDir, movedAside);
     }
-    const payload = (await readFile(file)).subarray(payloadOffset);
-    const database = await openPGlite({ dataDir, loadDataDir: new Blob([payload]) });
+    // A restore that does not come through puts the directory back as it was.
+    const undo = async () => {
+      await rm(dataDir, { recursive: true, force: true });
+      if (movedAside) await rename(movedAside, dataDir);
+    };
+    let database: DatabaseHandle;
     try {
-      return { manifest, tables: await check(database), ...(movedAside ? { movedAside } : {}) };
+      const payload = (await readFile(file)).subarray(payloadOffset);
+      // Unpacked here, so a damaged or cut-off archive fails as an error of this restore (PGlite's
+      // own decompression reports it on a stream no one listens to); PGlite reads a plain tar.
+      const tar = payload[0] === 0x1f && payload[1] === 0x8b ? await gunzipAsync(payload) : payload;
+      database = await openPGlite({ dataDir, loadDataDir: new Blob([tar]) });
+    } catch (error) {
+      await undo();
+      throw restoreFailure(file, error, movedAside !== undefined);
+    }
+    let checked: Awaited<ReturnType<typeof differencesFrom>>;
+    try {
+      checked = await differencesFrom(database);
     } finally {
       await database.close();
     }
+    if (checked.differences.length) {
+      await undo();
+      throw differ(
+        checked.differences,
+        movedAside ? 'The database that was there is back in place.' : 'Nothing was kept of it.',
+      );
+    }
+    return { manifest, tables: checked.tables, ...(movedAside ? { movedAside } : {}) };
   }
 
   const { url } = config.database;
@@ -249,26 +369,26 @@ export async function restoreDatabase(
     const existing = await database.session((run) =>
       run("select count(*)::int as n from pg_tables where schemaname = 'public'"),
     );
-    if (Number(existing[0]?.n ?? 0) > 0) {
-      if (!options.replace)
-        throw new BackupError(
-          'the target database already holds tables: restore into an empty database, or give --replace (drops and recreates its public schema)',
-        );
-      await database.session((run) => run('drop schema public cascade; create schema public'));
+    const occupied = Number(existing[0]?.n ?? 0) > 0;
+    if (occupied && !options.replace)
+      throw new BackupError(
+        'the target database already holds tables: restore into an empty database, or give --replace (drops and recreates its public schema)',
+      );
+    await restorePostgresPayload(url, createReadStream(file, { start: payloadOffset }), occupied);
+    const checked = await differencesFrom(database);
+    if (checked.differences.length) {
+      // Committed by now. A database that was empty is made empty again; one that was replaced
+      // cannot be brought back from here.
+      if (!occupied)
+        await database.session((run) => run('drop schema public cascade; create schema public'));
+      throw differ(
+        checked.differences,
+        occupied
+          ? 'The data that was there before has been replaced: restore another backup.'
+          : 'The database is empty again.',
+      );
     }
-    const connection = pgToolConnection(url);
-    await runTool(
-      'pg_restore',
-      [
-        '--no-owner',
-        '--no-privileges',
-        '--exit-on-error',
-        '--single-transaction',
-        connection.dbnameArg,
-      ],
-      { stdin: createReadStream(file, { start: payloadOffset }), env: connection.env },
-    );
-    return { manifest, tables: await check(database) };
+    return { manifest, tables: checked.tables };
   } finally {
     await database.close();
   }
