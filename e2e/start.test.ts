@@ -81,23 +81,33 @@ describe('npm start', () => {
 
     // Stopping finishes the request in flight: one whose body is still arriving when the signal
     // comes is answered, then the process ends cleanly; a new connection is refused meanwhile.
+    // The sign-in passes its CSRF check first, so it waits for its body.
+    const preSession = session.headers.get('set-cookie')?.split(';')[0] ?? '';
+    const { csrfToken } = (await session.json()) as { csrfToken: string };
     const { hostname, port } = new URL(second.url);
     const socket = connect(Number(port), hostname);
     await new Promise((resolve) => socket.once('connect', resolve));
     const body = JSON.stringify({ loginId: 'shien', password: 'not-the-password' });
     socket.write(
-      `POST /api/auth/sign-in HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`,
+      `POST /api/auth/sign-in HTTP/1.1\r\nHost: ${hostname}:${port}\r\nCookie: ${preSession}\r\nX-CSRF-Token: ${csrfToken}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`,
     );
     let answer = '';
     socket.on('data', (chunk: Buffer) => {
       answer += chunk.toString();
     });
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    const signalled = performance.now();
     const stopped = stop(second.child);
     await new Promise((resolve) => setTimeout(resolve, 500));
     await expect(fetch(`${second.url}/api/health`)).rejects.toThrow();
     socket.write(body.slice(10));
+    // The answer closes the kept-alive connection, so a client that would go on sending on it
+    // (a proxy) cannot hold the server open: it ends well before its ten-second limit.
+    await closed;
     expect(await stopped).toBe(0);
+    expect(performance.now() - signalled).toBeLessThan(8_000);
     expect(answer).toMatch(/^HTTP\/1\.1 (4\d\d|200) /);
+    expect(answer).toMatch(/\r\nconnection: close\r\n/i);
     socket.destroy();
   });
 });

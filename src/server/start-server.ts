@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { roleLabels } from '../domain/roles';
@@ -61,17 +62,40 @@ export async function startServer(
   deps.logger.info('listening', { url });
 
   let stopping = false;
+  // Once stopping, every answer closes its connection: a client on a kept-alive connection that
+  // goes on sending (a proxy, a busy office) would otherwise keep the server open to the end.
+  // The answers in flight are told when the signal comes, those that follow as they begin.
+  const answering = new Set<ServerResponse>();
+  const closeAfter = (response: ServerResponse) => {
+    if (!response.headersSent) response.setHeader('connection', 'close');
+  };
+  server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+    if (stopping) return closeAfter(response);
+    answering.add(response);
+    response.once('close', () => answering.delete(response));
+  });
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     deps.logger.info('stopping', { signal });
+    for (const response of answering) closeAfter(response);
     // Finish the requests in flight, then let go of the database.
     server.close(async () => {
       await deps.database.close();
       process.exit(0);
     });
     if ('closeIdleConnections' in server) server.closeIdleConnections();
-    setTimeout(() => process.exit(1), 10_000).unref();
+    // Requests still running after ten seconds are cut off; the database is still closed (the
+    // embedded one would otherwise be left marked as in use), within five seconds more.
+    setTimeout(async () => {
+      deps.logger.warn('stopping: requests still open after 10 s are cut off', { signal });
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await Promise.race([
+        deps.database.close().catch(() => undefined),
+        new Promise((resolve) => setTimeout(resolve, 5_000).unref()),
+      ]);
+      process.exit(1);
+    }, 10_000).unref();
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
