@@ -10,6 +10,7 @@ import { caseRoutes } from './cases/routes';
 import { communityRoutes } from './community/routes';
 import { maxAttachmentBytes } from './consent/attachments';
 import { consentRoutes } from './consent/routes';
+import { latestMigration } from './db/migrate';
 import { draftRoutes } from './drafts/routes';
 import type { AppDeps, AppEnv } from './http/context';
 import { DomainError } from './http/domain-error';
@@ -44,8 +45,15 @@ import { userRoutes } from './users/routes';
  */
 export const api = new Hono<AppEnv>()
   .get('/health', (c) => c.json({ status: 'ok' as const }))
+  // Ready to be sent requests: not stopping, and the database answers with the schema this code
+  // expects (a database restored from an older backup, or migrated by newer code, is not).
   .get('/ready', async (c) => {
-    await sql`select 1`.execute(c.get('deps').database.db);
+    const deps = c.get('deps');
+    if (deps.stopping?.()) return c.json({ status: 'stopping' as const }, 503);
+    const { rows } = await sql<{ version: string | null }>`
+      select max(version) as version from schema_migration`.execute(deps.database.db);
+    if (rows[0]?.version !== latestMigration())
+      return c.json({ status: 'schema_mismatch' as const }, 503);
     return c.json({ status: 'ready' as const });
   })
   .route('/auth', authRoutes)

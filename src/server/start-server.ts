@@ -33,7 +33,8 @@ export async function startServer(
   const { deps } = booted;
   const applied = initialised?.applied ?? booted.applied;
   const demoSeeded = initialised?.demoSeeded ?? booted.demoSeeded;
-  const app = createApp(deps);
+  let stopping = false;
+  const app = createApp({ ...deps, stopping: () => stopping });
 
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   await new Promise<void>((resolve, reject) => {
@@ -61,7 +62,6 @@ export async function startServer(
   process.stdout.write(`${lines.join('\n')}\n`);
   deps.logger.info('listening', { url });
 
-  let stopping = false;
   // Once stopping, every answer closes its connection: a client on a kept-alive connection that
   // goes on sending (a proxy, a busy office) would otherwise keep the server open to the end.
   // The answers in flight are told when the signal comes, those that follow as they begin.

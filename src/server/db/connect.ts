@@ -113,6 +113,9 @@ export function openPostgres(options: {
   const pool = new Pool({
     connectionString: options.url,
     max: options.poolSize ?? 10,
+    // A server that does not answer fails the request (and the readiness check) instead of
+    // keeping it waiting for ever; the same limit holds for waiting on a busy pool.
+    connectionTimeoutMillis: 15_000,
     // Sessions work in Japan time, as the embedded database does (see openPGlite). No JIT: its
     // compilation (35–400 ms a query past jit_above_cost) costs more than the short reports save.
     options: '-c TimeZone=Asia/Tokyo -c jit=off',

@@ -51,6 +51,14 @@ export function readMigrations(directory = defaultDirectory): MigrationFile[] {
   return files;
 }
 
+let latest: string | null | undefined;
+
+/** The newest migration this code knows (read once), which a ready database has applied last. */
+export function latestMigration(): string | null {
+  if (latest === undefined) latest = readMigrations().at(-1)?.version ?? null;
+  return latest;
+}
+
 const bootstrap = `
 create table if not exists schema_migration (
   version text primary key,

@@ -17,6 +17,8 @@ export interface AppDeps {
   now: () => Date;
   /** Statistics reports computed recently (made by `createApp` unless given). */
   reportCache: ReportCache;
+  /** True once the server is stopping: the readiness check then says so (start-server.ts). */
+  stopping?: () => boolean;
 }
 
 /** The signed-in session as the request sees it. */

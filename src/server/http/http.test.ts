@@ -1,5 +1,11 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../app';
+import { openPGlite } from '../db/connect';
+import { applyMigrations, readMigrations } from '../db/migrate';
 import { signedIn, TestClient } from '../test/client';
 import { createWorld } from '../test/factories';
 import { testApp } from '../test/test-app';
@@ -92,4 +98,27 @@ describe('the HTTP boundary', () => {
     expect(await (await t.app.request('/api/health')).json()).toEqual({ status: 'ok' });
     expect(await (await t.app.request('/api/ready')).json()).toEqual({ status: 'ready' });
   });
+
+  it('is not ready while stopping, nor on a database whose schema is not the one of this code', async () => {
+    const t = await testApp();
+    const stopping = await createApp({ ...t.deps, stopping: () => true }).request('/api/ready');
+    expect(stopping.status).toBe(503);
+    expect(await stopping.json()).toEqual({ status: 'stopping' });
+
+    // A database one migration behind, as one restored from an older backup would be.
+    const files = readMigrations();
+    const older = await mkdtemp(join(tmpdir(), 'tsunagu-older-'));
+    for (const file of files.slice(0, -1))
+      await writeFile(join(older, `${file.version}_${file.name}.sql`), file.sql);
+    const database = await openPGlite({});
+    try {
+      await applyMigrations(database, older);
+      const behind = await createApp({ ...t.deps, database }).request('/api/ready');
+      expect(behind.status).toBe(503);
+      expect(await behind.json()).toEqual({ status: 'schema_mismatch' });
+    } finally {
+      await database.close();
+      await rm(older, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
