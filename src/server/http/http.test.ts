@@ -91,6 +91,17 @@ describe('the HTTP boundary', () => {
     const logged = JSON.stringify(describeError(error));
     expect(logged).toContain('22008');
     expect(logged).not.toContain('1980-02-30');
+
+    // A value with a line break in it runs the message over several lines of the stack.
+    const multiline = Object.assign(
+      new Error(
+        'duplicate key value violates unique constraint\nDETAIL: (さとう はなこ\n090-1234-5678)',
+      ),
+      { code: '23505', constraint: 'person_pkey' },
+    );
+    const described = describeError(multiline);
+    expect(JSON.stringify(described)).not.toMatch(/さとう|090-1234/);
+    expect(String(described.stack)).toMatch(/^\s+at /);
   });
 
   it('serves the health and readiness checks without a session', async () => {

@@ -32,7 +32,8 @@ export function createLogger(
 /**
  * An error for the log. A database error's message can quote the values of the row it refused
  * (`value out of range: "…"`), so for those only the SQLSTATE, the constraint and where it was
- * raised are logged, and the stack without its first line.
+ * raised are logged, and of the stack only its frames: the message it starts with may run over
+ * several lines (a value with a line break in it).
  */
 export function describeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { error: 'non-error thrown' };
@@ -45,7 +46,10 @@ export function describeError(error: unknown): Record<string, unknown> {
       constraint: e.constraint,
       table: e.table,
       routine: e.routine,
-      stack: error.stack?.split('\n').slice(1).join('\n'),
+      stack: error.stack
+        ?.split('\n')
+        .filter((line) => /^\s+at /.test(line))
+        .join('\n'),
     };
   }
   return { error: error.name, errorMessage: error.message, stack: error.stack };

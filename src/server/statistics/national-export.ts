@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { Database } from '../db/schema';
 import type { ActorContext, AppDeps } from '../http/context';
 import { csvBom, csvLine } from '../http/csv';
+import { describeError } from '../http/logger';
 import { type XlsxColumn, type XlsxFormat, XlsxStreamWriter } from '../http/xlsx';
 import { type ReportScope, resolveReportScope } from './report-scope';
 
@@ -322,7 +323,8 @@ function batchStream(
         }
       } catch (error) {
         deps.logger.error('national statistics export failed mid-stream', {
-          error: error instanceof Error ? error.message : String(error),
+          requestId: ctx.requestId,
+          ...describeError(error),
         });
         controller.error(error);
       }
