@@ -1,5 +1,7 @@
-import { strFromU8, unzipSync } from 'fflate';
+import { constants, deflateRawSync } from 'node:zlib';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { excelWorkbook, excelWorkbookFiles, handMadeZip } from '../test/excel-workbook';
 import { readXlsx } from '../test/read-xlsx';
 import { buildXlsx, excelDate, XlsxStreamWriter, xmlText } from './xlsx';
 
@@ -37,15 +39,15 @@ describe('buildXlsx', () => {
     },
   ]);
 
-  it('reads back: sheets by Japanese name, numbers as numbers, text as text', () => {
+  it('reads back: sheets by Japanese name, numbers as numbers, dates as dates, text as text', () => {
     const book = readXlsx(bytes);
     expect(Object.keys(book)).toEqual(['指標（月別）', '内訳・ 年齢・性別・']);
     expect(book['指標（月別）']).toEqual([
       ['支援状況の集計'],
       ['自治体', 'つなぐ市'],
       ['月', '新規相談', '就労・増収率', '人口10万人あたり', '受付日'],
-      ['2026-04', 12, 0.43, 2.4, excelDate('2026-04-01')],
-      ['2026-05', 0, null, null, excelDate('2026-05-02')],
+      ['2026-04', 12, 0.43, 2.4, '2026-04-01'],
+      ['2026-05', 0, null, null, '2026-05-02'],
       ['合計', 12, 0.43, 1.2],
     ]);
     expect(excelDate('2026-04-01')).toBe(46113);
@@ -91,6 +93,124 @@ describe('buildXlsx', () => {
     expect(styles).toContain('formatCode="yyyy/mm/dd"');
     const contentTypes = strFromU8(files['[Content_Types].xml'] as Uint8Array);
     expect(contentTypes).toContain('/xl/worksheets/sheet2.xml');
+  });
+});
+
+describe('readXlsx: files as Japanese Excel saves them', () => {
+  it('reads text without the furigana Excel keeps beside it, and joins rich-text runs', () => {
+    const sharedStrings = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3" uniqueCount="3"><si><t>氏名</t><rPh sb="0" eb="2"><t>シメイ</t></rPh><phoneticPr fontId="1"/></si><si><t>佐藤 花子</t><rPh sb="0" eb="2"><t>サトウ</t></rPh><rPh sb="3" eb="5"><t>ハナコ</t></rPh><phoneticPr fontId="1"/></si><si><r><t>架空</t></r><r><rPr><b/><sz val="11"/></rPr><t xml:space="preserve"> &amp;次郎</t></r><rPh sb="0" eb="2"><t>カクウ</t></rPh><rPh sb="3" eb="5"><t>ジロウ</t></rPh><phoneticPr fontId="1" type="Hiragana"/></si></sst>`;
+    const files = excelWorkbookFiles([['氏名', '氏名', '氏名']], { sharedStrings });
+    files['xl/worksheets/sheet1.xml'] = (files['xl/worksheets/sheet1.xml'] ?? '').replace(
+      /<sheetData>.*<\/sheetData>/,
+      '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" t="s"><v>2</v></c><c r="C2" t="inlineStr"><is><t>相談</t><rPh sb="0" eb="2"><t>ソウダン</t></rPh><phoneticPr fontId="1"/></is></c></row></sheetData>',
+    );
+    const bytes = zipSync(
+      Object.fromEntries(Object.entries(files).map(([name, xml]) => [name, strToU8(xml)])),
+    );
+    expect(readXlsx(bytes).Sheet1).toEqual([['氏名'], ['佐藤 花子', '架空 &次郎', '相談']]);
+  });
+
+  it('gives numbers with a date format as ISO dates (and times), other numbers as numbers', () => {
+    const row = [
+      { number: 45296, style: 'date' },
+      { number: 45296.395833333336, style: 'dateTime' },
+      { number: 45296, style: 'dateTime' },
+      { number: 45296, style: 'wareki' },
+      { number: 0.3958333333333333, style: 'time' },
+      { number: 1.5, style: 'hours' },
+      { number: 1985, style: 'general' },
+      1985,
+      { number: 9012345678, style: 'text' },
+    ] as const;
+    expect(readXlsx(excelWorkbook([row])).Sheet1).toEqual([
+      [
+        '2024-01-05',
+        '2024-01-05 09:30',
+        '2024-01-05',
+        '2024-01-05',
+        '09:30',
+        1.5,
+        1985,
+        1985,
+        9012345678,
+      ],
+    ]);
+    // A workbook from a Mac counts its days from 1904.
+    const mac = excelWorkbook([[{ number: 45296 - 1462, style: 'date' }]], { date1904: true });
+    expect(readXlsx(mac).Sheet1).toEqual([['2024-01-05']]);
+  });
+});
+
+describe('readXlsx: a file that would inflate beyond reason (a zip bomb)', () => {
+  const limit = 64 * 1024 * 1024;
+  // 80 MiB of zeros deflate to about 80 KB.
+  const bombSize = 80 * 1024 * 1024;
+  let bomb: Uint8Array | undefined;
+  const zeros = () => {
+    bomb ??= deflateRawSync(Buffer.alloc(bombSize), { strategy: constants.Z_RLE });
+    return bomb;
+  };
+  const workbookWithSheet = (sheets: { data: Uint8Array; size: number }[]) => {
+    const files = excelWorkbookFiles([['x']]);
+    const entries = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml'].map(
+      (name) => ({ name, data: strToU8(files[name] ?? '') }),
+    );
+    files['xl/workbook.xml'] = (files['xl/workbook.xml'] ?? '').replace(
+      /<sheets>.*<\/sheets>/,
+      `<sheets>${sheets.map((_, i) => `<sheet name="S${i + 1}" sheetId="${i + 1}" r:id="rId${10 + i}"/>`).join('')}</sheets>`,
+    );
+    files['xl/_rels/workbook.xml.rels'] = (files['xl/_rels/workbook.xml.rels'] ?? '').replace(
+      '</Relationships>',
+      `${sheets.map((_, i) => `<Relationship Id="rId${10 + i}" Type="worksheet" Target="worksheets/s${i + 1}.xml"/>`).join('')}</Relationships>`,
+    );
+    entries[0] = { name: 'xl/workbook.xml', data: strToU8(files['xl/workbook.xml'] ?? '') };
+    entries[1] = {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: strToU8(files['xl/_rels/workbook.xml.rels'] ?? ''),
+    };
+    return handMadeZip([
+      ...entries,
+      ...sheets.map((s, i) => ({
+        name: `xl/worksheets/s${i + 1}.xml`,
+        data: s.data,
+        deflated: true,
+        size: s.size,
+      })),
+    ]);
+  };
+  const refusal = (bytes: Uint8Array) => {
+    const started = performance.now();
+    let error: unknown;
+    try {
+      readXlsx(bytes);
+    } catch (e) {
+      error = e;
+    }
+    return { error, ms: performance.now() - started };
+  };
+
+  it('refuses a sheet that says it is larger than the limit, without inflating it', () => {
+    const { error, ms } = refusal(workbookWithSheet([{ data: zeros(), size: bombSize }]));
+    expect(String(error)).toMatch(/too large to read/);
+    expect(ms).toBeLessThan(500);
+  });
+
+  it('refuses a sheet that inflates to more than it says, as soon as it does', () => {
+    const { error, ms } = refusal(workbookWithSheet([{ data: zeros(), size: 10_000 }]));
+    expect(String(error)).toMatch(/too large to read/);
+    expect(ms).toBeLessThan(500);
+  });
+
+  it('refuses sheets that together say they are larger than the limit', () => {
+    const small = deflateRawSync(Buffer.from('<worksheet><sheetData/></worksheet>'));
+    const half = limit / 2 + 1;
+    const { error } = refusal(
+      workbookWithSheet([
+        { data: small, size: half },
+        { data: small, size: half },
+      ]),
+    );
+    expect(String(error)).toMatch(/too large to read/);
   });
 });
 
