@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildXlsx } from '../http/xlsx';
 import { openIntakeCase } from '../test/case-helpers';
 import { signedIn, type TestClient } from '../test/client';
-import { createWorld } from '../test/factories';
+import { excelWorkbook, handMadeZip } from '../test/excel-workbook';
+import { createSupportAgency, createUser, createWorld } from '../test/factories';
 import { type TestApp, testApp } from '../test/test-app';
 
 let t: TestApp;
@@ -183,6 +185,138 @@ describe('bulk import of persons', () => {
     ]);
     const again = await worker.post<Report>('/api/imports/persons', { file });
     expect(again.body).toMatchObject({ created: 0, unchanged: 2 });
+  });
+
+  it('reads an .xlsx as Japanese Excel saves it: no furigana, dates by format, no bare year', async () => {
+    const hanako = [
+      'J-1',
+      {
+        text: '佐藤 花子',
+        readings: [
+          [0, 2, 'サトウ'],
+          [3, 5, 'ハナコ'],
+        ],
+      },
+      'さとう はなこ',
+      '女性',
+      { number: 29282, style: 'wareki' }, // shown 昭和55年3月2日
+      9012345678, // typed 09012345678 into a cell of numbers
+    ] as const;
+    const header = [
+      '管理番号',
+      { text: '氏名', readings: [[0, 2, 'シメイ']] },
+      'ふりがな',
+      '性別',
+      { text: '生年月日', readings: [[0, 4, 'セイネンガッピ']] },
+      { text: '電話', readings: [[0, 2, 'デンワ']] },
+    ] as const;
+    const withYear = excelWorkbook([header, hanako, ['J-2', '架空 一郎', null, '男性', 1985]]);
+    const refused = await worker.post<Report>('/api/imports/persons', {
+      file: Buffer.from(withYear).toString('base64'),
+    });
+    expect(refused.body.problems).toEqual([
+      {
+        row: 3,
+        column: '生年月日',
+        message:
+          '「1985」は日付として読み取れません。2024-04-01 や 令和6年4月1日 の形で入れてください。',
+      },
+    ]);
+
+    const file = Buffer.from(excelWorkbook([header, hanako])).toString('base64');
+    const res = await worker.post<Report>('/api/imports/persons', { file });
+    expect(res.body).toMatchObject({ applied: true, created: 1, problems: [] });
+    const person = await t.database.db
+      .selectFrom('person')
+      .select(['name', 'birth_date', 'phone_home', 'phone_numbers'])
+      .where('municipality_id', '=', world.municipality.id)
+      .executeTakeFirstOrThrow();
+    expect(person).toEqual({
+      name: '佐藤 花子',
+      birth_date: '1980-03-02',
+      phone_home: '09012345678',
+      phone_numbers: ['09012345678'],
+    });
+  });
+
+  it('refuses a file that would inflate beyond reason, as an unreadable Excel file', async () => {
+    const sheet = new Uint8Array(1024);
+    const bomb = handMadeZip([{ name: 'xl/workbook.xml', data: sheet, size: 100 * 1024 * 1024 }]);
+    const res = await worker.post<Report>('/api/imports/persons', {
+      file: Buffer.from(bomb).toString('base64'),
+    });
+    expect(res.body).toMatchObject({ applied: false, created: 0, rows: [] });
+    expect(res.body.problems).toEqual([
+      {
+        row: 1,
+        column: null,
+        message: 'Excelファイルとして読み取れませんでした。保存し直すか、CSVで書き出してください。',
+      },
+    ]);
+  });
+
+  it('gives a phone number back the leading 0 that Excel drops from numbers', async () => {
+    const csv = [
+      personHeader,
+      'T-1,架空 一,,,,,9012345678,', // 090-1234-5678 saved as a number
+      'T-2,架空 二,,,,,312345678,', // 03-1234-5678
+      'T-3,架空 三,,,,,12345,',
+      'T-4,架空 四,,,,,+81 90-1234-5678,',
+      'T-5,架空 五,,,,,0120123456,',
+    ].join('\n');
+    expect((await worker.post<Report>('/api/imports/persons', { csv })).body).toMatchObject({
+      applied: true,
+      created: 5,
+    });
+    const phones = await t.database.db
+      .selectFrom('person')
+      .select(['name', 'phone_home', 'phone_numbers'])
+      .where('municipality_id', '=', world.municipality.id)
+      .execute();
+    // phone_numbers is what a search by phone matches (090-1234-5678 → 09012345678).
+    expect(
+      Object.fromEntries(phones.map((p) => [p.name, [p.phone_home, p.phone_numbers]])),
+    ).toEqual({
+      '架空 一': ['09012345678', ['09012345678']],
+      '架空 二': ['0312345678', ['0312345678']],
+      '架空 三': ['12345', ['12345']],
+      '架空 四': ['+81 90-1234-5678', ['819012345678']],
+      '架空 五': ['0120123456', ['0120123456']],
+    });
+  });
+
+  it('refuses dates before 1900, more than a year ahead, or typed as Excel serial numbers', async () => {
+    const csv = [
+      personHeader,
+      'R-1,架空 一,,,1899-12-31,,,',
+      'R-2,架空 二,,,2099-04-01,,,',
+      'R-3,架空 三,,,29282,,,',
+      'R-4,架空 四,,,1900-01-01,,,',
+      'R-5,架空 五,,,明治33年1月1日,,,',
+    ].join('\n');
+    const res = await worker.post<Report>('/api/imports/persons', { csv });
+    expect(res.body.problems.map((p) => [p.row, p.column, p.message])).toEqual(
+      ['1899-12-31', '2099-04-01', '29282'].map((value, i) => [
+        i + 2,
+        '生年月日',
+        `「${value}」は日付として読み取れません。2024-04-01 や 令和6年4月1日 の形で入れてください。`,
+      ]),
+    );
+
+    const opened = await openIntakeCase(worker);
+    const caseNumber = (opened as unknown as { caseNumber: string }).caseNumber;
+    const contacts = await worker.post<Report>('/api/imports/contacts', {
+      csv: [
+        '記録番号,相談番号,日時,方法,内容',
+        `C-1,${caseNumber},2099-04-01 10:00,電話,連絡`,
+        `C-2,${caseNumber},46113.4375,電話,連絡`,
+        `C-3,${caseNumber},2026-04-01 10:30,電話,連絡`,
+      ].join('\n'),
+    });
+    expect(contacts.body.problems.map((p) => [p.row, p.column])).toEqual([
+      [2, '日時'],
+      [3, '日時'],
+    ]);
   });
 
   it('refuses a role that may not open cases', async () => {
@@ -375,5 +509,199 @@ describe('bulk import of cases', () => {
       csv: '記録番号,管理番号,日時,方法,内容\nR-1,K-001,2026-04-05 14:00,訪問,自宅を訪問した。',
     });
     expect(contacts.body).toMatchObject({ applied: true, created: 1, problems: [] });
+  });
+});
+
+const caseHeader =
+  '管理番号,相談者番号,氏名,生年月日,受付日,経路,相談内容の分類,担当者,状態,終結日';
+const contactHeader = '記録番号,管理番号,日時,方法,内容';
+
+/** The municipality's second agency (commissioned, with its own Excel numbering) and a worker. */
+async function secondAgency() {
+  const agency = await createSupportAgency(t.database.db, world.municipality.id, {
+    operation: 'commissioned',
+  });
+  const user = await createUser(t.database.db, {
+    municipalityId: world.municipality.id,
+    roles: ['support_worker'],
+    supportAgencyId: agency.id,
+  });
+  return { agency, user, worker: await signedIn(t.app, user.login_id) };
+}
+
+describe('bulk import by two agencies of one municipality', () => {
+  it('keeps each agency’s numbers its own: the same numbers name each agency’s own person, case and record', async () => {
+    const b = await secondAgency();
+    const personsA = await worker.post<Report>('/api/imports/persons', {
+      csv: [personHeader, 'P-001,架空 花子,,女性,1980-03-02,,,', 'P-002,架空 二郎,,,,,,'].join(
+        '\n',
+      ),
+    });
+    expect(personsA.body).toMatchObject({ applied: true, created: 2, problems: [] });
+    const personsB = await b.worker.post<Report>('/api/imports/persons', {
+      csv: [personHeader, 'P-001,別人 次郎,,男性,1961-01-01,,,'].join('\n'),
+    });
+    expect(personsB.body).toMatchObject({ applied: true, created: 1, problems: [] });
+
+    const cases = [caseHeader, 'K-001,P-001,,,2026-04-01,本人が来所,債務について,,,'].join('\n');
+    for (const client of [worker, b.worker]) {
+      const res = await client.post<Report>('/api/imports/cases', { csv: cases });
+      expect(res.body).toMatchObject({ applied: true, created: 1, problems: [] });
+    }
+    const contacts = [contactHeader, 'R-1,K-001,2026-04-05 14:00,電話,連絡した。'].join('\n');
+    for (const client of [worker, b.worker]) {
+      const res = await client.post<Report>('/api/imports/contacts', { csv: contacts });
+      expect(res.body).toMatchObject({ applied: true, created: 1, problems: [] });
+    }
+    // Each agency's record sits on its own case, about its own person.
+    const written = await t.database.db
+      .selectFrom('contact_record')
+      .innerJoin('support_case', 'support_case.id', 'contact_record.case_id')
+      .innerJoin('person', 'person.id', 'support_case.person_id')
+      .select(['support_case.support_agency_id as agency', 'person.name'])
+      .where('contact_record.municipality_id', '=', world.municipality.id)
+      .execute();
+    expect(written).toHaveLength(2);
+    expect(written).toEqual(
+      expect.arrayContaining([
+        { agency: world.agency.id, name: '架空 花子' },
+        { agency: b.agency.id, name: '別人 次郎' },
+      ]),
+    );
+
+    // A number only the other agency used names nobody here.
+    const foreign = await b.worker.post<Report>('/api/imports/cases', {
+      csv: [caseHeader, 'K-002,P-002,,,2026-04-01,本人が来所,債務について,,,'].join('\n'),
+    });
+    expect(foreign.body.applied).toBe(false);
+    expect(foreign.body.problems).toEqual([
+      {
+        row: 2,
+        column: '相談者番号',
+        message: '相談者が見つかりません。相談者番号、または氏名と生年月日を確認してください。',
+      },
+    ]);
+  });
+
+  it('refuses a support worker who belongs to no support agency, and writes nothing', async () => {
+    const loose = await createUser(t.database.db, {
+      municipalityId: world.municipality.id,
+      roles: ['support_worker'],
+      supportAgencyId: null,
+    });
+    const client = await signedIn(t.app, loose.login_id);
+    const res = await client.post('/api/imports/persons', {
+      csv: [personHeader, ...goodPersons].join('\n'),
+    });
+    expect(res.status).toBe(403);
+    const links = await t.database.db
+      .selectFrom('import_link')
+      .select('external_ref')
+      .where('municipality_id', '=', world.municipality.id)
+      .execute();
+    expect(links).toEqual([]);
+  });
+});
+
+describe('re-running an imported file', () => {
+  it('finds every row unchanged when a colleague of the same agency re-runs it (a blank 担当者 stays blank)', async () => {
+    const files = {
+      persons: [personHeader, ...goodPersons].join('\n'),
+      cases: [caseHeader, 'K-001,P-001,,,2026-04-01,本人が来所,債務について,,支援中,'].join('\n'),
+      contacts: [contactHeader, 'R-1,K-001,2026-04-05 14:00,訪問,自宅を訪問した。'].join('\n'),
+    };
+    for (const [kind, csv] of Object.entries(files)) {
+      const first = await worker.post<Report>(`/api/imports/${kind}`, { csv });
+      expect(first.body).toMatchObject({ applied: true, problems: [] });
+    }
+    // The blank 担当者 made the importer the lead worker.
+    const lead = await t.database.db
+      .selectFrom('support_case')
+      .innerJoin('intake', 'intake.case_id', 'support_case.id')
+      .select(['support_case.lead_worker_id', 'intake.received_by'])
+      .where('support_case.municipality_id', '=', world.municipality.id)
+      .execute();
+    expect(lead).toEqual([
+      { lead_worker_id: world.users.supportWorker.id, received_by: world.users.supportWorker.id },
+    ]);
+    const chief = await signedIn(t.app, world.users.chief.login_id);
+    for (const [kind, csv] of Object.entries(files)) {
+      const again = await chief.post<Report>(`/api/imports/${kind}`, { csv });
+      expect({ kind, ...again.body }).toMatchObject({
+        kind,
+        applied: true,
+        created: 0,
+        problems: [],
+      });
+      expect(again.body.unchanged).toBeGreaterThan(0);
+    }
+  });
+
+  it('accepts a case imported before the upgrade, whose fingerprint held the importer, and still refuses a changed row', async () => {
+    await worker.post<Report>('/api/imports/persons', {
+      csv: [personHeader, ...goodPersons].join('\n'),
+    });
+    const csv = [caseHeader, 'K-001,P-001,,,2026-04-01,本人が来所,債務について,,,'].join('\n');
+    const first = await worker.post<Report>('/api/imports/cases', { csv });
+    expect(first.body).toMatchObject({ applied: true, created: 1, problems: [] });
+    // What the import wrote before migration 0022: the record with the importer as 担当者.
+    const link = await t.database.db
+      .selectFrom('import_link')
+      .innerJoin('support_case', 'support_case.id', 'import_link.record_id')
+      .select(['import_link.record_id', 'support_case.person_id'])
+      .where('import_link.municipality_id', '=', world.municipality.id)
+      .where('import_link.kind', '=', 'case')
+      .executeTakeFirstOrThrow();
+    const before = {
+      personId: link.person_id,
+      receivedOn: '2026-04-01',
+      routeIn: 'self_visit',
+      topics: ['debt'],
+      workerId: world.users.supportWorker.id,
+      status: 'intake',
+      closedOn: null,
+    };
+    await t.database.db
+      .updateTable('import_link')
+      .set({
+        fingerprint: createHash('sha256').update(JSON.stringify(before)).digest('base64url'),
+      })
+      .where('record_id', '=', link.record_id)
+      .execute();
+    const chief = await signedIn(t.app, world.users.chief.login_id);
+    const again = await chief.post<Report>('/api/imports/cases', { csv });
+    expect(again.body).toMatchObject({ applied: true, created: 0, unchanged: 1, problems: [] });
+    const changed = await chief.post<Report>('/api/imports/cases', {
+      csv: csv.replace('2026-04-01', '2026-04-02'),
+    });
+    expect(changed.body.applied).toBe(false);
+    expect(changed.body.problems).toEqual([
+      {
+        row: 2,
+        column: '管理番号',
+        message: 'この番号は取り込み済みで、内容が前回と異なります。変更は画面から行ってください。',
+      },
+    ]);
+  });
+
+  it('lets two imports of one file at once both answer: one creates every row, the other finds them unchanged', async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => `D-${i},架空 ${i}号,,,,,,`);
+    const csv = [personHeader, ...rows].join('\n');
+    const second = await signedIn(t.app, world.users.supportWorker.login_id);
+    const results = await Promise.all([
+      worker.post<Report>('/api/imports/persons', { csv }),
+      second.post<Report>('/api/imports/persons', { csv }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([200, 200]);
+    expect(results.map((r) => [r.body.created, r.body.unchanged]).sort()).toEqual([
+      [0, 2000],
+      [2000, 0],
+    ]);
+    const persons = await t.database.db
+      .selectFrom('person')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('municipality_id', '=', world.municipality.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(persons.n)).toBe(2000);
   });
 });

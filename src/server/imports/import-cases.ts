@@ -52,7 +52,8 @@ interface CaseRecord {
   receivedOn: string;
   routeIn: RouteIn;
   topics: ConsultationTopic[];
-  workerId: string;
+  /** Null where 担当者 is blank: the importer leads the case, but that is not in the file. */
+  workerId: string | null;
   status: ImportStatus;
   closedOn: string | null;
 }
@@ -68,19 +69,26 @@ export async function importCases(
   ctx: ActorContext,
   input: BulkImportInput,
 ): Promise<ImportReport> {
-  authorizeImport(ctx, 'case');
+  const agencyId = authorizeImport(ctx, 'case');
   const lang = ctx.lang;
-  const agencyId = ctx.actor.supportAgencyId ?? '';
   const personByRef = new Map<string, string>();
   const personByNameBirth = new Map<string, string>();
   /** The district of each person a row may name: the case starts in it. */
   const districtOf = new Map<string, string | null>();
   const workers = new Map<string, string>();
+  /** Who received each case this agency imported before, by the number the file gives it. */
+  const receivedBy = new Map<string, string>();
   const say = (key: keyof typeof caseMessages, params: Record<string, string> = {}) =>
     caseMessages[key][lang].replace(/\{(\w+)\}/g, (_, n: string) => params[n] ?? '');
   const spec: KindSpec<CaseImportKey, CaseRecord> = {
     link: 'case',
     personOf: (_, r) => r.personId,
+    // Before migration 0022 a blank 担当者 was fingerprinted as the importer, who received the
+    // case: such a link still matches its file, whoever re-runs it.
+    formerRecord: (ref, r) => {
+      const importer = receivedBy.get(ref);
+      return r.workerId === null && importer ? { ...r, workerId: importer } : null;
+    },
     columns: caseImportColumns,
     check: (values, _row, problem) => {
       const personRef = (values.personRef ?? '').normalize('NFKC').trim();
@@ -111,8 +119,8 @@ export async function importCases(
       for (const text of topicProblems) problem('topics', text);
       if ((values.topics ?? '').trim() === '') problem('topics', message('required', lang));
       const login = (values.worker ?? '').trim();
-      const workerId = login === '' ? ctx.actor.userId : workers.get(login);
-      if (!workerId) problem('worker', say('unknownWorker', { value: login }));
+      const workerId = login === '' ? null : workers.get(login);
+      if (workerId === undefined) problem('worker', say('unknownWorker', { value: login }));
       const status = choiceFromCell(values.status ?? '', importStatuses, importStatusLabels, lang);
       if ('message' in status) problem('status', status.message);
       const closedText = (values.closedOn ?? '').trim();
@@ -123,7 +131,7 @@ export async function importCases(
       if (code === 'closed' && closedText === '') problem('closedOn', say('closedOnRequired'));
       if (!personId || !receivedOn || 'message' in route || !route.code || topics.length === 0)
         return null;
-      if (!workerId || !code || (code === 'closed' && !closedOn)) return null;
+      if (workerId === undefined || !code || (code === 'closed' && !closedOn)) return null;
       return {
         personId,
         receivedOn,
@@ -167,7 +175,7 @@ export async function importCases(
           case_number: `${fy}-${String(number).padStart(5, '0')}`,
           person_id: r.personId,
           support_agency_id: agencyId,
-          lead_worker_id: r.workerId,
+          lead_worker_id: r.workerId ?? ctx.actor.userId,
           district_id: districtOf.get(r.personId) ?? null,
           status: r.status,
           status_changed_at: now,
@@ -211,7 +219,7 @@ export async function importCases(
           case_id: id,
           municipality_id: municipalityId,
           received_on: r.receivedOn,
-          received_by: r.workerId,
+          received_by: r.workerId ?? ctx.actor.userId,
           route_in: r.routeIn,
           topics: r.topics,
           main_topic: r.topics[0] as ConsultationTopic,
@@ -246,6 +254,7 @@ export async function importCases(
     personByNameBirth.clear();
     districtOf.clear();
     workers.clear();
+    receivedBy.clear();
     const municipalityId = ctx.actor.municipalityId;
     const imported = () =>
       db
@@ -259,9 +268,11 @@ export async function importCases(
           'person.district_id',
         ])
         .where('import_link.municipality_id', '=', municipalityId)
+        .where('import_link.support_agency_id', '=', agencyId)
         .where('import_link.kind', '=', 'person')
         .where('person.municipality_id', '=', municipalityId);
-    // The people this municipality imported under the numbers the file names.
+    // The people this agency imported under the numbers the file names: another agency of the
+    // municipality numbers its own lists.
     for (const refs of inChunks(refsIn(rows, 'personRef'))) {
       for (const p of await imported()
         .where('import_link.external_ref', '=', anyOf(refs))
@@ -270,8 +281,8 @@ export async function importCases(
         districtOf.set(p.id, p.district_id);
       }
     }
-    // By name and date of birth, only where a row has no number: the people imported, and the
-    // people the worker may see through their cases.
+    // By name and date of birth, only where a row has no number: the people this agency
+    // imported, and the people the worker may see through their cases.
     if (rows.some((r) => (r.values.personRef ?? '').trim() === '')) {
       const visible = await new ScopedReader(db, ctx.actor)
         .persons()
@@ -281,6 +292,22 @@ export async function importCases(
         districtOf.set(p.id, p.district_id);
         if (p.birth_date)
           personByNameBirth.set(`${p.name.normalize('NFKC')}\n${p.birth_date}`, p.id);
+      }
+    }
+    // Cases imported before with a blank 担当者: who received them (see `formerRecord`).
+    const blankWorker = rows.filter((r) => (r.values.worker ?? '').trim() === '');
+    for (const refs of inChunks(refsIn(blankWorker, 'ref'))) {
+      for (const l of await db
+        .selectFrom('import_link')
+        .innerJoin('intake', 'intake.case_id', 'import_link.record_id')
+        .select(['import_link.external_ref', 'intake.received_by'])
+        .where('import_link.municipality_id', '=', municipalityId)
+        .where('import_link.support_agency_id', '=', agencyId)
+        .where('import_link.kind', '=', 'case')
+        .where('import_link.external_ref', '=', anyOf(refs))
+        .where('intake.municipality_id', '=', municipalityId)
+        .execute()) {
+        if (l.received_by) receivedBy.set(l.external_ref, l.received_by);
       }
     }
     for (const u of await new ScopedReader(db, ctx.actor)

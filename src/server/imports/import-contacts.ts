@@ -32,7 +32,7 @@ export async function importContacts(
   ctx: ActorContext,
   input: BulkImportInput,
 ): Promise<ImportReport> {
-  authorizeImport(ctx, 'contact_record');
+  const agencyId = authorizeImport(ctx, 'contact_record');
   const lang = ctx.lang;
   const byCaseNumber = new Map<string, string>();
   const byCaseRef = new Map<string, string>();
@@ -103,14 +103,15 @@ export async function importContacts(
     byCaseNumber.clear();
     byCaseRef.clear();
     personOfCase.clear();
-    // The cases the file names — by the number they were imported under, or by 相談番号 where a
-    // row has no such number — and of those, only the ones the worker may see.
+    // The cases the file names — by the number this agency imported them under, or by 相談番号
+    // where a row has no such number — and of those, only the ones the worker may see.
     const linked = new Map<string, string>();
     for (const refs of inChunks(refsIn(rows, 'caseRef'))) {
       for (const l of await db
         .selectFrom('import_link')
         .select(['external_ref', 'record_id'])
         .where('municipality_id', '=', ctx.actor.municipalityId)
+        .where('support_agency_id', '=', agencyId)
         .where('kind', '=', 'case')
         .where('external_ref', '=', anyOf(refs))
         .execute()) {

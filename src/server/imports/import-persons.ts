@@ -27,6 +27,18 @@ interface PersonRecord {
   districtId: string | null;
 }
 
+/**
+ * A phone number as the list holds it, with the leading 0 that Excel drops when a number such as
+ * 09012345678 is typed into a cell of numbers (it keeps 9012345678, and so does a CSV saved from
+ * it). Every number dialled within Japan starts with 0 (landlines have 10 digits, mobiles
+ * 11), so 9 or 10 bare digits without it can only be such a number.
+ */
+function phoneFromCell(cell: string | undefined): string | null {
+  const text = (cell ?? '').trim();
+  if (text === '') return null;
+  return /^[1-9]\d{8,9}$/.test(text) ? `0${text}` : text;
+}
+
 /** 相談者 from an agency's list: 氏名, ふりがな, 性別, 生年月日 (西暦 or 和暦), 住所, 電話, 地区. */
 export async function importPersons(
   deps: AppDeps,
@@ -70,7 +82,7 @@ export async function importPersons(
         sex: sex.code,
         birthDate,
         address: text(values.address),
-        phone: text(values.phone),
+        phone: phoneFromCell(values.phone),
         districtId,
       };
     },

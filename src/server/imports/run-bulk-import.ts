@@ -58,6 +58,8 @@ export type BulkImportInput = z.output<typeof bulkImportBody>;
  */
 export const maxBulkImportBodyBytes = 32 * 1024 * 1024;
 const batchSize = 1000;
+/** The first key of the imports' advisory locks (arbitrary, constant: "tsunagu bulk import"). */
+const importLockSpace = 7_390_113;
 
 export const messages = {
   required: { ja: '入力してください。', en: 'Please fill this in.' },
@@ -149,34 +151,24 @@ export function fileRecords(
   }
 }
 
-/** Excel keeps a date as serial days since 1899-12-30; a cell may also hold typed text. */
+/**
+ * A date typed as 西暦 or 和暦. An .xlsx date cell arrives as ISO text already: the reader knows
+ * it by its date format. A bare number is not taken for Excel's serial days, since a column of
+ * birth years (1985) would become dates in 1905. Dates before 1900 or more than a year ahead are
+ * slips of the keyboard, for birth dates and contact dates alike.
+ */
 export function dateFromCell(cell: string): string | null {
-  const text = cell.trim();
-  if (/^\d{4,5}(\.\d+)?$/.test(text)) {
-    const serial = Number(text);
-    if (serial > 1 && serial < 80_000) {
-      return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000)
-        .toISOString()
-        .slice(0, 10);
-    }
-  }
-  return parseDateInput(text);
+  const date = parseDateInput(cell);
+  const latest = new Date(Date.now() + 366 * 86_400_000).toISOString().slice(0, 10);
+  return date !== null && date >= '1900-01-01' && date <= latest ? date : null;
 }
 
-/** 日時 as Japan time: a date (西暦, 和暦 or an Excel serial) and an optional HH:MM. */
+/** 日時 as Japan time: a date as `dateFromCell` takes it and an optional HH:MM. */
 export function dateTimeFromCell(cell: string): string | null {
   const text = cell.normalize('NFKC').trim();
-  const serial = /^(\d{4,5})(\.\d+)?$/.exec(text);
-  if (serial) {
-    const date = dateFromCell(serial[1] as string);
-    const minutes = Math.round(Number(`0${serial[2] ?? ''}`) * 24 * 60);
-    const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
-    const mm = String(minutes % 60).padStart(2, '0');
-    return date ? `${date}T${hh}:${mm}:00+09:00` : null;
-  }
   const match = /^(.*?)(?:[\sT]+(\d{1,2})[:時](\d{2})分?(?::\d{2})?)?$/.exec(text);
   if (!match) return null;
-  const date = parseDateInput(match[1] ?? '');
+  const date = dateFromCell(match[1] ?? '');
   if (!date) return null;
   const hour = Number(match[2] ?? 0);
   const minute = Number(match[3] ?? 0);
@@ -198,7 +190,12 @@ interface Checked<R> {
 export interface KindSpec<K extends string, R> {
   link: ImportLinkKind;
   columns: readonly CsvColumn<K>[];
-  /** Checks one row; problems name the column as the file does. */
+  /**
+   * Checks one row; problems name the column as the file does. The record is what the file says,
+   * its numbers and names resolved to ids, and never who imports it: it is fingerprinted, and a
+   * colleague's re-run of the same file must match. A blank cell stays blank here; a default that
+   * depends on the importer (the lead worker) is `insert`'s.
+   */
   check: (
     values: Partial<Record<K, string>>,
     row: number,
@@ -208,6 +205,11 @@ export interface KindSpec<K extends string, R> {
   insert: (trx: Kysely<Database>, rows: { id: string; record: R }[]) => Promise<void>;
   /** The person a new row is about, for the audit row (null: not known here). */
   personOf: (id: string, record: R) => string | null;
+  /**
+   * The row's record as an older version fingerprinted it, when that differs (null: it did not),
+   * so a link written before the change still reads as unchanged instead of changed since import.
+   */
+  formerRecord?: (ref: string, record: R) => R | null;
 }
 
 /** Values for `in (…)`, a few thousand at a time (a statement's parameters are bounded). */
@@ -247,6 +249,7 @@ export async function runBulkImport<K extends string, R>(
 ): Promise<ImportReport> {
   const lang = ctx.lang;
   const municipalityId = ctx.actor.municipalityId;
+  const agencyId = importingAgencyId(ctx, spec.link);
   const empty = (problems: ImportProblem[]): ImportReport => ({
     dryRun: input.dryRun,
     applied: false,
@@ -288,16 +291,22 @@ export async function runBulkImport<K extends string, R>(
         .selectFrom('import_link')
         .select(['external_ref', 'fingerprint'])
         .where('municipality_id', '=', municipalityId)
+        .where('support_agency_id', '=', agencyId)
         .where('kind', '=', spec.link)
         .where('external_ref', '=', anyOf(refs))
         .execute();
       for (const f of found) links.set(f.external_ref, f.fingerprint);
     }
+    const formerFingerprint = (c: Checked<R>) => {
+      const former = spec.formerRecord?.(c.ref, c.record);
+      return former ? fingerprint(former) : null;
+    };
     const planned: (Checked<R> & { action: ImportAction })[] = [];
     for (const c of checked) {
       const stored = links.get(c.ref);
       if (stored === undefined) planned.push({ ...c, action: 'create' });
-      else if (stored === c.fingerprint) planned.push({ ...c, action: 'unchanged' });
+      else if (stored === c.fingerprint || stored === formerFingerprint(c))
+        planned.push({ ...c, action: 'unchanged' });
       else
         problems.push({
           row: c.row,
@@ -328,6 +337,13 @@ export async function runBulkImport<K extends string, R>(
     return report(planned, problems, false);
   }
   return deps.database.db.transaction().execute(async (trx) => {
+    // One import of a kind per agency at a time, taken before reading what was imported already:
+    // the same file sent twice at once (a double click, two tabs) waits for the first and then
+    // finds every row unchanged, instead of failing on the first one's links. On PGlite, with its
+    // one connection, transactions are serial anyway.
+    await sql`select pg_advisory_xact_lock(${sql.lit(importLockSpace)}, hashtext(${`${municipalityId}/${agencyId}/${spec.link}`}::text))`.execute(
+      trx,
+    );
     const { planned, problems } = await analyse(trx);
     if (problems.length > 0) return report(planned, problems, false);
     const fresh = planned
@@ -341,6 +357,7 @@ export async function runBulkImport<K extends string, R>(
         'import_link',
         {
           municipality_id: 'uuid',
+          support_agency_id: 'uuid',
           kind: 'text',
           external_ref: 'text',
           record_id: 'uuid',
@@ -348,6 +365,7 @@ export async function runBulkImport<K extends string, R>(
         },
         batch.map((p) => ({
           municipality_id: municipalityId,
+          support_agency_id: agencyId,
           kind: spec.link,
           external_ref: p.ref,
           record_id: p.id,
@@ -369,13 +387,22 @@ export async function runBulkImport<K extends string, R>(
   });
 }
 
-/** Imports are support work: `case.create`, by a worker of a support agency. */
-export function authorizeImport(ctx: ActorContext, subjectType: string): void {
+/**
+ * The agency whose numbers the file holds: the importer's own. A worker of no support agency has
+ * no numbering to import under (nor cases to open), so is refused.
+ */
+function importingAgencyId(ctx: ActorContext, subjectType: string): string {
+  if (!ctx.actor.supportAgencyId) throw forbidden({ action: 'case.create', subjectType });
+  return ctx.actor.supportAgencyId;
+}
+
+/** Imports are support work: `case.create`, by a worker of a support agency (returned). */
+export function authorizeImport(ctx: ActorContext, subjectType: string): string {
   authorize(
     ctx.actor,
     'case.create',
     { municipalityId: ctx.actor.municipalityId },
     { subjectType },
   );
-  if (!ctx.actor.supportAgencyId) throw forbidden({ action: 'case.create', subjectType });
+  return importingAgencyId(ctx, subjectType);
 }
