@@ -169,9 +169,10 @@ describe(`backup and restore (${testEngine})`, () => {
     }
   }, 120_000);
 
-  it.runIf(testEngine === 'postgres')(
-    'keeps the last good backup when a new one fails half-way',
-    async () => {
+  // A server's backup runs pg_dump after the header is written, which can fail half-way; the
+  // embedded one has its payload in hand before it writes anything. Defined for that engine only.
+  if (testEngine === 'postgres')
+    it('keeps the last good backup when a new one fails half-way', async () => {
       const file = join(workDir, 'nightly.backup');
       await backupDatabase(source, file);
       const good = await readFile(file);
@@ -185,9 +186,7 @@ describe(`backup and restore (${testEngine})`, () => {
       }
       expect(await readFile(file)).toEqual(good);
       expect((await readdir(workDir)).filter((name) => name.endsWith('.partial'))).toEqual([]);
-    },
-    120_000,
-  );
+    }, 120_000);
 
   it('fails loudly when the restored rows differ from what the backup recorded', async () => {
     const { manifest, payloadOffset } = await readBackupManifest(backupFile);
