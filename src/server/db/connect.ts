@@ -94,6 +94,9 @@ export function wrapPGlite(instance: PGlite, keepPlans = false): DatabaseHandle 
   };
 }
 
+/** The `application_name` of every connection Tsunagu makes to a PostgreSQL server. */
+export const tsunaguApplicationName = 'tsunagu';
+
 export function openPostgres(options: {
   url: string;
   poolSize?: number;
@@ -116,6 +119,8 @@ export function openPostgres(options: {
     // A server that does not answer fails the request (and the readiness check) instead of
     // keeping it waiting for ever; the same limit holds for waiting on a busy pool.
     connectionTimeoutMillis: 15_000,
+    // Named, so a restore can see that Tsunagu is still connected to the database it would replace.
+    application_name: tsunaguApplicationName,
     // Sessions work in Japan time, as the embedded database does (see openPGlite). No JIT: its
     // compilation (35–400 ms a query past jit_above_cost) costs more than the short reports save.
     options: '-c TimeZone=Asia/Tokyo -c jit=off',
@@ -149,6 +154,9 @@ export function openPostgres(options: {
     },
     async close() {
       await db.destroy();
+      // Kysely ends the pool only if a query of its own opened it; connections taken by
+      // `session` alone (migrations, backup, restore) were left open until the process ended.
+      if (!pool.ended) await pool.end();
     },
   };
 }

@@ -83,9 +83,9 @@ afterAll(async () => {
   if (!created.length) return;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  // Every handle is closed by now, but a closed connection's server process may still be ending:
-  // without `force` the drop failed on it and left the source database behind after each run.
-  // A drop that fails anyway is left for the server to keep rather than failing the run.
+  // Every handle is closed by now (one used only through `session` used to leave its connections
+  // open, and the drop failed on them: connect.ts); `force` still covers a server process that is
+  // ending. A drop that fails anyway is left for the server to keep rather than failing the run.
   for (const name of created)
     await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
   await admin.end();
@@ -186,6 +186,24 @@ describe(`backup and restore (${testEngine})`, () => {
       }
       expect(await readFile(file)).toEqual(good);
       expect((await readdir(workDir)).filter((name) => name.endsWith('.partial'))).toEqual([]);
+    }, 120_000);
+
+  // The embedded database refuses a second process by its lock file (postmaster.pid, above).
+  if (testEngine === 'postgres')
+    it('refuses to replace a server database that Tsunagu is still connected to', async () => {
+      const target = await newTarget('running');
+      await restoreDatabase(target, backupFile);
+      const running = await openTarget(target);
+      try {
+        await running.db.selectFrom('person').select('id').limit(1).execute();
+        await expect(restoreDatabase(target, backupFile, { replace: true })).rejects.toThrow(
+          /still connected to the target database \(1 connections\)/,
+        );
+      } finally {
+        await running.close();
+      }
+      const replaced = await restoreDatabase(target, backupFile, { replace: true });
+      expect(replaced.tables).toEqual(before.tables);
     }, 120_000);
 
   it('fails loudly when the restored rows differ from what the backup recorded', async () => {

@@ -7,7 +7,13 @@ import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import type { Config } from '../config';
-import { type DatabaseHandle, openPGlite, openPostgres, type ScriptRunner } from '../db/connect';
+import {
+  type DatabaseHandle,
+  openPGlite,
+  openPostgres,
+  type ScriptRunner,
+  tsunaguApplicationName,
+} from '../db/connect';
 import { fingerprintDatabase, fingerprintDifferences, type TableFingerprint } from './fingerprint';
 
 /**
@@ -373,6 +379,28 @@ export async function restoreDatabase(
     if (occupied && !options.replace)
       throw new BackupError(
         'the target database already holds tables: restore into an empty database, or give --replace (drops and recreates its public schema)',
+      );
+    // A server still running on the database would go on writing into the one being replaced.
+    // A connection that has just been closed (a command that ended a moment ago) may still be
+    // listed for some milliseconds: asked again for up to two seconds before refusing.
+    const connected = async () => {
+      const [row] = await database.session((run) =>
+        run(
+          `select count(*)::int as n from pg_stat_activity
+           where datname = current_database() and pid <> pg_backend_pid()
+             and application_name = '${tsunaguApplicationName}'`,
+        ),
+      );
+      return Number(row?.n ?? 0);
+    };
+    let others = occupied ? await connected() : 0;
+    for (let wait = 0; others > 0 && wait < 10; wait++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      others = await connected();
+    }
+    if (others > 0)
+      throw new BackupError(
+        `Tsunagu is still connected to the target database (${others} connections): stop the server, and any backup or other command running on it, first`,
       );
     await restorePostgresPayload(url, createReadStream(file, { start: payloadOffset }), occupied);
     const checked = await differencesFrom(database);
