@@ -8,6 +8,7 @@ import type { Config } from './config';
 import { demoPassword, demoUsers } from './demo/demo-data';
 import { hasDemoData } from './demo/seed-demo';
 import type { Initialised } from './first-start';
+import { describeError } from './http/logger';
 
 /**
  * The child of a very first start (first-start.ts): prepares the data directory — migrations, the
@@ -79,19 +80,29 @@ export async function startServer(
     stopping = true;
     deps.logger.info('stopping', { signal });
     for (const response of answering) closeAfter(response);
-    // Finish the requests in flight, then let go of the database.
+    // Finish the requests in flight, then let go of the database (once: the forced exit below
+    // may be closing it already, and PGlite refuses a second close while the first runs).
+    let closing: Promise<void> | undefined;
+    const closeDatabase = () => {
+      closing ??= deps.database.close().catch((error: unknown) => {
+        deps.logger.error('stopping: the database did not close cleanly', describeError(error));
+      });
+      return closing;
+    };
+    let forced = false;
     server.close(async () => {
-      await deps.database.close();
-      process.exit(0);
+      await closeDatabase();
+      process.exit(forced ? 1 : 0);
     });
     if ('closeIdleConnections' in server) server.closeIdleConnections();
     // Requests still running after ten seconds are cut off; the database is still closed (the
     // embedded one would otherwise be left marked as in use), within five seconds more.
     setTimeout(async () => {
+      forced = true;
       deps.logger.warn('stopping: requests still open after 10 s are cut off', { signal });
       if ('closeAllConnections' in server) server.closeAllConnections();
       await Promise.race([
-        deps.database.close().catch(() => undefined),
+        closeDatabase(),
         new Promise((resolve) => setTimeout(resolve, 5_000).unref()),
       ]);
       process.exit(1);

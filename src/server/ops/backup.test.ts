@@ -188,6 +188,26 @@ describe(`backup and restore (${testEngine})`, () => {
       expect((await readdir(workDir)).filter((name) => name.endsWith('.partial'))).toEqual([]);
     }, 120_000);
 
+  if (testEngine === 'postgres')
+    it('ends, rolled back, when psql stops at an error half-way through the restore', async () => {
+      const target = await newTarget('clash');
+      // No table, so not a database to replace; but the restore's `create table person` fails.
+      const admin = new pg.Client({ connectionString: (target.database as { url: string }).url });
+      await admin.connect();
+      await admin.query('create view person as select 1 as x');
+      try {
+        await expect(restoreDatabase(target, backupFile)).rejects.toThrow(
+          /restore failed and was rolled back/,
+        );
+        const { rows } = await admin.query(
+          "select count(*)::int as n from pg_tables where schemaname = 'public'",
+        );
+        expect(rows[0].n).toBe(0);
+      } finally {
+        await admin.end();
+      }
+    }, 60_000);
+
   // The embedded database refuses a second process by its lock file (postmaster.pid, above).
   if (testEngine === 'postgres')
     it('refuses to replace a server database that Tsunagu is still connected to', async () => {

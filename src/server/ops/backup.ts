@@ -266,12 +266,24 @@ async function restorePostgresPayload(
     psql.child.kill('SIGKILL');
     throw error;
   });
+  // psql may end first: an error in the SQL (ON_ERROR_STOP), no connection. pg_restore is then
+  // stopped too, as it would otherwise wait for ever on a pipe no one reads.
+  let psqlEnded = false;
+  void psql.ended.then(() => {
+    psqlEnded = true;
+    if (restore.child.exitCode === null) restore.child.kill('SIGKILL');
+  });
   sqlIn.write(`begin;\n${replace ? 'drop schema public cascade;\ncreate schema public;\n' : ''}`);
   (restore.child.stdout as NodeJS.ReadableStream).pipe(sqlIn, { end: false });
   const feeding = pipeline(payload, restore.child.stdin as NodeJS.WritableStream).catch(
     () => undefined,
   );
   const [restored] = await Promise.all([restore.ended, feeding]);
+  const failed = (ran: { code: number | null; stderr: string }) =>
+    new BackupError(
+      `the restore failed and was rolled back, nothing was changed in the database (psql exit ${ran.code}): ${ran.stderr.trim()}`,
+    );
+  if (psqlEnded) throw failed(await psql.ended);
   if (restored.code !== 0) {
     // Whatever psql has run so far is inside the open transaction: ending it unfinished rolls
     // it back on the server.
@@ -283,19 +295,14 @@ async function restorePostgresPayload(
   }
   sqlIn.end('commit;\n');
   const ran = await psql.ended;
-  if (ran.code !== 0)
-    throw new BackupError(
-      `the restore failed and was rolled back, nothing was changed in the database (psql exit ${ran.code}): ${ran.stderr.trim()}`,
-    );
+  if (ran.code !== 0) throw failed(ran);
 }
 
-/** What a failed read or open of an embedded backup says: the file, and that nothing was lost. */
-function restoreFailure(file: string, error: unknown, movedBack: boolean): BackupError {
+/** What a failed restore of an embedded backup says: the file, and what became of the target. */
+function restoreFailure(file: string, error: unknown, outcome: string): BackupError {
   const reason = error instanceof Error ? error.message : String(error);
   return new BackupError(
-    `${file} could not be restored (${reason}): the backup is damaged or incomplete. ${
-      movedBack ? 'The database that was there is back in place.' : 'Nothing was kept of it.'
-    }`,
+    `${file} could not be restored (${reason}): the backup is damaged or incomplete. ${outcome}`,
   );
 }
 
@@ -338,9 +345,19 @@ export async function restoreDatabase(
       await rename(dataDir, movedAside);
     }
     // A restore that does not come through puts the directory back as it was.
-    const undo = async () => {
-      await rm(dataDir, { recursive: true, force: true });
-      if (movedAside) await rename(movedAside, dataDir);
+    // What the error then says of the database that was there: back in place, or where it is.
+    const undo = async (): Promise<string> => {
+      try {
+        await rm(dataDir, { recursive: true, force: true });
+        if (movedAside) await rename(movedAside, dataDir);
+        return movedAside
+          ? 'The database that was there is back in place.'
+          : 'Nothing was kept of it.';
+      } catch {
+        return movedAside
+          ? `The database that was there is kept in ${movedAside}: move it back to ${dataDir}.`
+          : `Remove what is left in ${dataDir} before starting Tsunagu.`;
+      }
     };
     let database: DatabaseHandle;
     try {
@@ -350,22 +367,17 @@ export async function restoreDatabase(
       const tar = payload[0] === 0x1f && payload[1] === 0x8b ? await gunzipAsync(payload) : payload;
       database = await openPGlite({ dataDir, loadDataDir: new Blob([tar]) });
     } catch (error) {
-      await undo();
-      throw restoreFailure(file, error, movedAside !== undefined);
+      throw restoreFailure(file, error, await undo());
     }
     let checked: Awaited<ReturnType<typeof differencesFrom>>;
     try {
       checked = await differencesFrom(database);
-    } finally {
       await database.close();
+    } catch (error) {
+      await database.close().catch(() => undefined);
+      throw restoreFailure(file, error, await undo());
     }
-    if (checked.differences.length) {
-      await undo();
-      throw differ(
-        checked.differences,
-        movedAside ? 'The database that was there is back in place.' : 'Nothing was kept of it.',
-      );
-    }
+    if (checked.differences.length) throw differ(checked.differences, await undo());
     return { manifest, tables: checked.tables, ...(movedAside ? { movedAside } : {}) };
   }
 
