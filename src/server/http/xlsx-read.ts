@@ -48,17 +48,42 @@ function attribute(tag: string, name: string): string | null {
 }
 
 /**
- * The text of the <t> runs inside an element (rich text has several), leaving out the furigana:
- * Japanese Excel records the reading of what was typed through the IME as <rPh> runs (with
- * their own <t>) and a <phoneticPr>, which are not part of the text (氏名, not 氏名シメイ).
+ * `xml` up to the end of its last `marker`. A global pattern such as `<row…>…</row>` or `<sheet …>`
+ * scans from each opening to the end of the text when nothing closes it, so a small file full of
+ * unclosed tags cost time growing with the square of its size (40,000 of them: seconds). Past the
+ * last closing mark no match can be made; cut there, every scan stops at a close.
+ */
+function upToLast(xml: string, marker: string): string {
+  const end = xml.lastIndexOf(marker);
+  return end < 0 ? '' : xml.slice(0, end + marker.length);
+}
+
+/**
+ * The furigana runs left out: Japanese Excel records the reading of what was typed through the
+ * IME as <rPh> runs (with their own <t>) beside the text. Found by position, not by a pattern, so
+ * that many unclosed ones cost no more than their length.
+ */
+function withoutFurigana(xml: string): string {
+  let shown = '';
+  let at = 0;
+  for (;;) {
+    const open = xml.indexOf('<rPh', at);
+    const close = open < 0 ? -1 : xml.indexOf('</rPh>', open);
+    if (close < 0) break;
+    shown += xml.slice(at, open);
+    at = close + '</rPh>'.length;
+  }
+  return shown + xml.slice(at);
+}
+
+/**
+ * The text of the <t> runs inside an element (rich text has several), leaving out the furigana
+ * (氏名, not 氏名シメイ; the <phoneticPr> beside them holds no text).
  */
 function textOf(xml: string): string {
   let text = '';
-  const shown =
-    xml.includes('<rPh') || xml.includes('<phoneticPr')
-      ? xml.replace(/<(rPh|phoneticPr)\b[^>]*?(?:\/>|>[\s\S]*?<\/\1>)/g, '')
-      : xml;
-  for (const match of shown.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) {
+  const shown = xml.includes('<rPh') ? withoutFurigana(xml) : xml;
+  for (const match of upToLast(shown, '</t>').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) {
     text += unescapeXml(match[1] as string);
   }
   return text;
@@ -194,7 +219,7 @@ function inflateEntry(
 }
 
 /** How a number format shows a number: as a date, a time, both, or (null) as a number. */
-type DateKind = 'date' | 'time' | 'dateTime';
+export type DateKind = 'date' | 'time' | 'dateTime';
 
 /**
  * Excel's built-in date and time formats, as a Japanese Excel shows them (27–36 and 50–58 are the
@@ -208,25 +233,30 @@ const builtInDateKinds = new Map<number, DateKind>([
 ]);
 
 /**
- * The kind of a custom format code: y, d (and m alone: a month) are date parts, h and s time
- * parts, where they are not quoted text ("年"), in brackets ([Red], [$-ja-JP]), escaped (\h) or
- * padding (_h, *h). 0.0"h" is a number.
+ * The kind of a custom format code: y, d, the 和暦 era (g, e) and m alone (a month) are date
+ * parts, h and s time parts, where they are not quoted text ("年"), in brackets ([Red],
+ * [$-ja-JP]), escaped (\h) or padding (_h, *h). 0.0"h", General (G/標準) and 0.00E+00 are numbers,
+ * and so is an elapsed time ([h]:mm), which is a length of time, not a time of day.
  */
-function dateKindOf(code: string): DateKind | null {
-  const parts = code.replace(/"[^"]*"|\[[^\]]*\]|\\.|[_*]./g, '').toLowerCase();
+export function dateKindOf(code: string): DateKind | null {
+  if (/\[(h+|m+|s+)\]/i.test(code)) return null;
+  const parts = code
+    .replace(/"[^"]*"|\[[^\]]*\]|\\.|[_*]./g, '')
+    .toLowerCase()
+    .replace(/general|g\/標準|e[+-]/g, '');
   const time = /[hs]/.test(parts);
-  const date = /[yd]/.test(parts) || (parts.includes('m') && !time);
+  const date = /[ydge]/.test(parts) || (parts.includes('m') && !time);
   return date && time ? 'dateTime' : date ? 'date' : time ? 'time' : null;
 }
 
 /** The date kind of each cell style (the cell's `s`), from styles.xml. */
 function dateStyles(styles: string): (DateKind | null)[] {
   const custom = new Map<number, string>();
-  for (const match of styles.matchAll(/<numFmt\s[^>]*>/g)) {
+  for (const match of upToLast(styles, '>').matchAll(/<numFmt\s[^>]*>/g)) {
     custom.set(Number(attribute(match[0], 'numFmtId')), attribute(match[0], 'formatCode') ?? '');
   }
   const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
-  return [...cellXfs.matchAll(/<xf\b[^>]*>/g)].map((match) => {
+  return [...upToLast(cellXfs, '>').matchAll(/<xf\b[^>]*>/g)].map((match) => {
     const id = Number(attribute(match[0], 'numFmtId') ?? 0);
     const code = custom.get(id);
     return code === undefined ? (builtInDateKinds.get(id) ?? null) : dateKindOf(code);
@@ -260,8 +290,9 @@ function dayTexts(date1904: boolean): (days: number) => string {
 function dateText(serial: number, kind: DateKind, dayText: (days: number) => string): XlsxCell {
   // Beyond 9999-12-31 (or negative) Excel shows ####: not a date to guess at.
   if (!(serial >= 0 && serial < 2_958_466)) return serial;
-  // 23:59:59.9 rounds to midnight of the next day.
-  const whole = Math.round(serial * 24 * 60);
+  // To the minute shown: 23:59:59.9 rounds to midnight of the next day. A date alone is the day
+  // the cell shows, whatever its time.
+  const whole = kind === 'date' ? Math.floor(serial) * 24 * 60 : Math.round(serial * 24 * 60);
   const days = Math.floor(whole / (24 * 60));
   const minutes = whole % (24 * 60);
   const time = `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
@@ -282,7 +313,7 @@ export function readXlsx(bytes: Uint8Array): XlsxBook {
   if (!workbook) throw new Error('not an .xlsx: xl/workbook.xml is missing');
   const dayText = dayTexts(/<workbookPr\b[^>]*\sdate1904="(1|true)"/.test(workbook));
   const targets = new Map<string, string>();
-  for (const match of (file('xl/_rels/workbook.xml.rels') ?? '').matchAll(
+  for (const match of upToLast(file('xl/_rels/workbook.xml.rels') ?? '', '>').matchAll(
     /<Relationship\s[^>]*>/g,
   )) {
     const id = attribute(match[0], 'Id');
@@ -290,13 +321,15 @@ export function readXlsx(bytes: Uint8Array): XlsxBook {
     if (id && target) targets.set(id, resolve('xl/workbook.xml', target));
   }
   const shared: string[] = [];
-  for (const match of (file('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)) {
+  for (const match of upToLast(file('xl/sharedStrings.xml') ?? '', '</si>').matchAll(
+    /<si>([\s\S]*?)<\/si>/g,
+  )) {
     shared.push(textOf(match[1] as string));
   }
   const styles = dateStyles(file('xl/styles.xml') ?? '');
 
   const book: XlsxBook = {};
-  for (const match of workbook.matchAll(/<sheet\s[^>]*>/g)) {
+  for (const match of upToLast(workbook, '>').matchAll(/<sheet\s[^>]*>/g)) {
     const name = attribute(match[0], 'name') ?? '';
     const path = targets.get(attribute(match[0], 'r:id') ?? '');
     const xml = path ? file(path) : null;
@@ -314,12 +347,14 @@ function readSheet(
   const rows: XlsxCell[][] = [];
   const hasDates = styles.some((kind) => kind !== null);
   let rowNumber = 0;
-  for (const rowMatch of xml.matchAll(/<row(\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+  for (const rowMatch of upToLast(xml, '</row>').matchAll(
+    /<row(\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/row>)/g,
+  )) {
     const r = attribute(rowMatch[1] ?? '', 'r');
     rowNumber = r ? Number(r) : rowNumber + 1;
     const cells: XlsxCell[] = [];
     let column = -1;
-    for (const cellMatch of (rowMatch[2] ?? '').matchAll(
+    for (const cellMatch of upToLast(rowMatch[2] ?? '', '</c>').matchAll(
       /<c(\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/c>)/g,
     )) {
       const tag = cellMatch[1] ?? '';
