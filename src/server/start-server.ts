@@ -9,6 +9,7 @@ import { demoPassword, demoUsers } from './demo/demo-data';
 import { hasDemoData } from './demo/seed-demo';
 import type { Initialised } from './first-start';
 import { describeError } from './http/logger';
+import { holdServerLock } from './ops/server-lock';
 
 /**
  * The child of a very first start (first-start.ts): prepares the data directory — migrations, the
@@ -36,6 +37,10 @@ export async function startServer(
   const demoSeeded = initialised?.demoSeeded ?? booted.demoSeeded;
   let stopping = false;
   const app = createApp({ ...deps, stopping: () => stopping });
+  const serverLock =
+    config.database.kind === 'postgres'
+      ? await holdServerLock(config.database.url, deps.logger)
+      : null;
 
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   await new Promise<void>((resolve, reject) => {
@@ -84,9 +89,12 @@ export async function startServer(
     // may be closing it already, and PGlite refuses a second close while the first runs).
     let closing: Promise<void> | undefined;
     const closeDatabase = () => {
-      closing ??= deps.database.close().catch((error: unknown) => {
-        deps.logger.error('stopping: the database did not close cleanly', describeError(error));
-      });
+      closing ??= Promise.all([serverLock?.release(), deps.database.close()]).then(
+        () => undefined,
+        (error: unknown) => {
+          deps.logger.error('stopping: the database did not close cleanly', describeError(error));
+        },
+      );
       return closing;
     };
     let forced = false;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boot } from '../boot';
 import { type Config, loadConfig } from '../config';
 import { type DatabaseHandle, openPGlite, openPostgres } from '../db/connect';
+import { createLogger } from '../http/logger';
 import { testEngine } from '../test/test-database';
 import {
   BackupError,
@@ -15,6 +16,7 @@ import {
   restoreDatabase,
 } from './backup';
 import { fingerprintDatabase, type TableFingerprint } from './fingerprint';
+import { holdServerLock } from './server-lock';
 
 /**
  * A backup restores every record: the demo municipality is backed up and restored into an empty
@@ -221,6 +223,24 @@ describe(`backup and restore (${testEngine})`, () => {
         );
       } finally {
         await running.close();
+      }
+      const replaced = await restoreDatabase(target, backupFile, { replace: true });
+      expect(replaced.tables).toEqual(before.tables);
+    }, 120_000);
+
+  if (testEngine === 'postgres')
+    it('refuses to replace a server database while a server runs on it, idle or not', async () => {
+      const target = await newTarget('serving');
+      await restoreDatabase(target, backupFile);
+      const url = (target.database as { url: string }).url;
+      // What start-server holds for its life; an idle server's pool may have no other connection.
+      const lock = await holdServerLock(url, createLogger('silent'));
+      try {
+        await expect(restoreDatabase(target, backupFile, { replace: true })).rejects.toThrow(
+          /a Tsunagu server is running on the target database/,
+        );
+      } finally {
+        await lock.release();
       }
       const replaced = await restoreDatabase(target, backupFile, { replace: true });
       expect(replaced.tables).toEqual(before.tables);

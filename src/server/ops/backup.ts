@@ -15,6 +15,7 @@ import {
   tsunaguApplicationName,
 } from '../db/connect';
 import { fingerprintDatabase, fingerprintDifferences, type TableFingerprint } from './fingerprint';
+import { serverLockKey } from './server-lock';
 
 /**
  * Backup and restore of the whole database, for both engines, in one file:
@@ -392,7 +393,20 @@ export async function restoreDatabase(
       throw new BackupError(
         'the target database already holds tables: restore into an empty database, or give --replace (drops and recreates its public schema)',
       );
-    // A server still running on the database would go on writing into the one being replaced.
+    // A server still running on the database would go on writing into the one being replaced:
+    // a running server holds a shared lock there (ops/server-lock.ts), idle or not.
+    if (occupied) {
+      const [lock] = await database.session(async (run) => {
+        const taken = await run(`select pg_try_advisory_lock(${serverLockKey}) as free`);
+        if (taken[0]?.free) await run(`select pg_advisory_unlock(${serverLockKey})`);
+        return taken;
+      });
+      if (!lock?.free)
+        throw new BackupError(
+          'a Tsunagu server is running on the target database: stop it first, then restore',
+        );
+    }
+    // Nor should a command of Tsunagu's be working on it.
     // A connection that has just been closed (a command that ended a moment ago) may still be
     // listed for some milliseconds: asked again for up to two seconds before refusing.
     const connected = async () => {
