@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildXlsx } from '../http/xlsx';
 import { openIntakeCase } from '../test/case-helpers';
@@ -6,6 +5,7 @@ import { signedIn, type TestClient } from '../test/client';
 import { excelWorkbook, handMadeZip } from '../test/excel-workbook';
 import { createSupportAgency, createUser, createWorld } from '../test/factories';
 import { type TestApp, testApp } from '../test/test-app';
+import { fingerprint } from './run-bulk-import';
 
 let t: TestApp;
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -664,7 +664,7 @@ describe('re-running an imported file', () => {
     await t.database.db
       .updateTable('import_link')
       .set({
-        fingerprint: createHash('sha256').update(JSON.stringify(before)).digest('base64url'),
+        fingerprint: fingerprint(before),
       })
       .where('record_id', '=', link.record_id)
       .execute();

@@ -176,7 +176,8 @@ export function dateTimeFromCell(cell: string): string | null {
   return `${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+09:00`;
 }
 
-function fingerprint(values: unknown): string {
+/** A row's record as its import link keeps it: a hash of its JSON. */
+export function fingerprint(values: unknown): string {
   return createHash('sha256').update(JSON.stringify(values)).digest('base64url');
 }
 

@@ -299,6 +299,44 @@ async function restorePostgresPayload(
   if (ran.code !== 0) throw failed(ran);
 }
 
+/**
+ * Refuses to replace a server database Tsunagu is using. A running server holds a shared lock
+ * there (ops/server-lock.ts), idle or not, and would go on writing into the one being replaced;
+ * nor should a command of Tsunagu's (a backup, a migration) be connected to it. A connection that
+ * has just been closed (a command that ended a moment ago) may still be listed for some
+ * milliseconds: asked again for up to two seconds before refusing.
+ */
+async function refuseWhileInUse(database: DatabaseHandle): Promise<void> {
+  const [lock] = await database.session(async (run) => {
+    const taken = await run(`select pg_try_advisory_lock(${serverLockKey}) as free`);
+    if (taken[0]?.free) await run(`select pg_advisory_unlock(${serverLockKey})`);
+    return taken;
+  });
+  if (!lock?.free)
+    throw new BackupError(
+      'a Tsunagu server is running on the target database: stop it first, then restore',
+    );
+  const connected = async () => {
+    const [row] = await database.session((run) =>
+      run(
+        `select count(*)::int as n from pg_stat_activity
+         where datname = current_database() and pid <> pg_backend_pid()
+           and application_name = '${tsunaguApplicationName}'`,
+      ),
+    );
+    return Number(row?.n ?? 0);
+  };
+  let others = await connected();
+  for (let wait = 0; others > 0 && wait < 10; wait++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    others = await connected();
+  }
+  if (others > 0)
+    throw new BackupError(
+      `Tsunagu is still connected to the target database (${others} connections): stop the server, and any backup or other command running on it, first`,
+    );
+}
+
 /** What a failed restore of an embedded backup says: the file, and what became of the target. */
 function restoreFailure(file: string, error: unknown, outcome: string): BackupError {
   const reason = error instanceof Error ? error.message : String(error);
@@ -393,41 +431,7 @@ export async function restoreDatabase(
       throw new BackupError(
         'the target database already holds tables: restore into an empty database, or give --replace (drops and recreates its public schema)',
       );
-    // A server still running on the database would go on writing into the one being replaced:
-    // a running server holds a shared lock there (ops/server-lock.ts), idle or not.
-    if (occupied) {
-      const [lock] = await database.session(async (run) => {
-        const taken = await run(`select pg_try_advisory_lock(${serverLockKey}) as free`);
-        if (taken[0]?.free) await run(`select pg_advisory_unlock(${serverLockKey})`);
-        return taken;
-      });
-      if (!lock?.free)
-        throw new BackupError(
-          'a Tsunagu server is running on the target database: stop it first, then restore',
-        );
-    }
-    // Nor should a command of Tsunagu's be working on it.
-    // A connection that has just been closed (a command that ended a moment ago) may still be
-    // listed for some milliseconds: asked again for up to two seconds before refusing.
-    const connected = async () => {
-      const [row] = await database.session((run) =>
-        run(
-          `select count(*)::int as n from pg_stat_activity
-           where datname = current_database() and pid <> pg_backend_pid()
-             and application_name = '${tsunaguApplicationName}'`,
-        ),
-      );
-      return Number(row?.n ?? 0);
-    };
-    let others = occupied ? await connected() : 0;
-    for (let wait = 0; others > 0 && wait < 10; wait++) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      others = await connected();
-    }
-    if (others > 0)
-      throw new BackupError(
-        `Tsunagu is still connected to the target database (${others} connections): stop the server, and any backup or other command running on it, first`,
-      );
+    if (occupied) await refuseWhileInUse(database);
     await restorePostgresPayload(url, createReadStream(file, { start: payloadOffset }), occupied);
     const checked = await differencesFrom(database);
     if (checked.differences.length) {
