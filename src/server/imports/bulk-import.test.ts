@@ -285,6 +285,42 @@ describe('bulk import of persons', () => {
     });
   });
 
+  it('finds a person imported before the leading 0 was given back unchanged on a re-run', async () => {
+    const csv = [personHeader, 'T-1,架空 一,,,,,9012345678,'].join('\n');
+    await worker.post<Report>('/api/imports/persons', { csv });
+    const person = await t.database.db
+      .selectFrom('person')
+      .select(['id', 'sex'])
+      .where('name', '=', '架空 一')
+      .executeTakeFirstOrThrow();
+    // What the import fingerprinted before: the number as the cell held it.
+    await t.database.db
+      .updateTable('import_link')
+      .set({
+        fingerprint: fingerprint({
+          name: '架空 一',
+          kana: null,
+          sex: person.sex,
+          birthDate: null,
+          address: null,
+          phone: '9012345678',
+          districtId: null,
+        }),
+      })
+      .where('record_id', '=', person.id)
+      .execute();
+    expect((await worker.post<Report>('/api/imports/persons', { csv })).body).toMatchObject({
+      applied: true,
+      created: 0,
+      unchanged: 1,
+      problems: [],
+    });
+    const changed = await worker.post<Report>('/api/imports/persons', {
+      csv: csv.replace('9012345678', '9012345679'),
+    });
+    expect(changed.body.problems.map((p) => p.column)).toEqual(['管理番号']);
+  });
+
   it('refuses dates before 1900, more than a year ahead, or typed as Excel serial numbers', async () => {
     const csv = [
       personHeader,

@@ -55,6 +55,12 @@ export async function importPersons(
   const spec: KindSpec<PersonImportKey, PersonRecord> = {
     link: 'person',
     personOf: (id) => id,
+    // Before the leading 0 was given back, a number Excel had kept as 9012345678 was fingerprinted
+    // so: such a link still matches its file.
+    formerRecord: (_, r) =>
+      r.phone !== null && /^0[1-9]\d{8,9}$/.test(r.phone)
+        ? { ...r, phone: r.phone.slice(1) }
+        : null,
     columns: personImportColumns,
     check: (values, _row, problem) => {
       const name = text(values.name);
