@@ -12,6 +12,7 @@ import {
   BackupError,
   backupDatabase,
   pgToolConnection,
+  psqlError,
   readBackupManifest,
   restoreDatabase,
 } from './backup';
@@ -268,6 +269,23 @@ describe(`backup and restore (${testEngine})`, () => {
     await expect(failure).rejects.toBeInstanceOf(BackupError);
     await expect(failure).rejects.toThrow(/person: expected \d+ rows, found \d+ rows/);
   }, 120_000);
+
+  it("keeps the failing row's values out of psql's error", () => {
+    const stderr = [
+      'psql:<stdin>:812: ERROR:  invalid input syntax for type date: "架空 花子',
+      '090-0000-0001"',
+      'CONTEXT:  COPY person, line 3, column birth_date: "架空 花子"',
+      'psql:<stdin>:900: ERROR:  new row for relation "person" violates check constraint "person_sex_check"',
+      'DETAIL:  Failing row contains (架空 花子, かくう はなこ).',
+      '',
+    ].join('\n');
+    expect(psqlError(stderr)).toBe(
+      [
+        'psql:<stdin>:812: ERROR:  invalid input syntax for type date: "…"',
+        'psql:<stdin>:900: ERROR:  new row for relation "person" violates check constraint "person_sex_check"',
+      ].join('\n'),
+    );
+  });
 
   it('refuses a file that is not a backup, and a backup of the other engine', async () => {
     const notBackup = join(workDir, 'not-a-backup');

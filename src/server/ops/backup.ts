@@ -239,6 +239,23 @@ export async function backupDatabase(
 }
 
 /**
+ * psql's errors as the operator sees them, without the values of the row that failed: PostgreSQL
+ * quotes a value it could not take at the end of its message (`invalid input syntax for type
+ * date: "…"`), and its DETAIL and CONTEXT lines hold whole rows (`Failing row contains (…)`,
+ * `COPY person, line 3: "…"`), as do the lines a value with a line break runs onto: only psql's
+ * own lines are kept, each cut at its quoted value. Backups hold personal data; the terminal and
+ * its logs should not.
+ */
+export function psqlError(stderr: string): string {
+  return stderr
+    .split('\n')
+    .filter((line) => /^(psql|pg_restore|ERROR|FATAL):/.test(line))
+    .map((line) => line.replace(/: ".*$/, ': "…"'))
+    .join('\n')
+    .trim();
+}
+
+/**
  * Restores a `pg_dump --format=custom` payload in one transaction: pg_restore turns it into SQL and
  * psql runs that after `begin` (and, replacing, after dropping and recreating the public schema).
  * The transaction commits only when pg_restore has read the whole payload and psql has run all of
@@ -253,7 +270,14 @@ async function restorePostgresPayload(
   const connection = pgToolConnection(url);
   const psql = await startTool(
     'psql',
-    ['--no-psqlrc', '--quiet', '--set=ON_ERROR_STOP=1', connection.dbnameArg],
+    // Terse errors: no DETAIL or CONTEXT, which quote the failing row (see `psqlError`).
+    [
+      '--no-psqlrc',
+      '--quiet',
+      '--set=ON_ERROR_STOP=1',
+      '--set=VERBOSITY=terse',
+      connection.dbnameArg,
+    ],
     { stdin: true, stdout: false, env: connection.env },
   );
   const sqlIn = psql.child.stdin as NodeJS.WritableStream;
@@ -282,7 +306,7 @@ async function restorePostgresPayload(
   const [restored] = await Promise.all([restore.ended, feeding]);
   const failed = (ran: { code: number | null; stderr: string }) =>
     new BackupError(
-      `the restore failed and was rolled back, nothing was changed in the database (psql exit ${ran.code}): ${ran.stderr.trim()}`,
+      `the restore failed and was rolled back, nothing was changed in the database (psql exit ${ran.code}): ${psqlError(ran.stderr)}`,
     );
   if (psqlEnded) throw failed(await psql.ended);
   if (restored.code !== 0) {
@@ -291,7 +315,7 @@ async function restorePostgresPayload(
     psql.child.kill('SIGKILL');
     const ran = await psql.ended;
     throw new BackupError(
-      `the backup could not be read to its end (pg_restore exit ${restored.code}: ${restored.stderr.trim() || ran.stderr.trim()}); nothing was changed in the database`,
+      `the backup could not be read to its end (pg_restore exit ${restored.code}: ${restored.stderr.trim() || psqlError(ran.stderr)}); nothing was changed in the database`,
     );
   }
   sqlIn.end('commit;\n');
