@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { sql } from 'kysely';
 import { assessmentRoutes } from './assessments/routes';
 import { auditRoutes } from './audit/routes';
 import { csrfProtection } from './auth/csrf';
@@ -10,11 +9,11 @@ import { caseRoutes } from './cases/routes';
 import { communityRoutes } from './community/routes';
 import { maxAttachmentBytes } from './consent/attachments';
 import { consentRoutes } from './consent/routes';
-import { latestMigration } from './db/migrate';
 import { draftRoutes } from './drafts/routes';
 import type { AppDeps, AppEnv } from './http/context';
 import { DomainError } from './http/domain-error';
 import { handleError } from './http/error-boundary';
+import { schemaIsCurrent } from './http/readiness';
 import { accessLog, requestBasics } from './http/request-basics';
 import { noStore, securityHeaders } from './http/security-headers';
 import { mountWebAssets } from './http/web-assets';
@@ -50,9 +49,7 @@ export const api = new Hono<AppEnv>()
   .get('/ready', async (c) => {
     const deps = c.get('deps');
     if (deps.stopping?.()) return c.json({ status: 'stopping' as const }, 503);
-    const { rows } = await sql<{ version: string | null }>`
-      select max(version) as version from schema_migration`.execute(deps.database.db);
-    if (rows[0]?.version !== latestMigration())
+    if (!(await schemaIsCurrent(deps.database)))
       return c.json({ status: 'schema_mismatch' as const }, 503);
     return c.json({ status: 'ready' as const });
   })

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { openPGlite } from '../db/connect';
@@ -108,6 +109,19 @@ describe('the HTTP boundary', () => {
     const t = await testApp();
     expect(await (await t.app.request('/api/health')).json()).toEqual({ status: 'ok' });
     expect(await (await t.app.request('/api/ready')).json()).toEqual({ status: 'ready' });
+  });
+
+  it('answers the readiness check while a long transaction holds the database (a bulk import)', async () => {
+    const t = await testApp();
+    expect((await t.app.request('/api/ready')).status).toBe(200);
+    // The embedded database runs one statement at a time: a check that waited for the
+    // transaction would wait here for ever.
+    const during = await t.database.db.transaction().execute(async (trx) => {
+      await sql`select 1`.execute(trx);
+      const res = await t.app.request('/api/ready');
+      return { status: res.status, body: await res.json() };
+    });
+    expect(during).toEqual({ status: 200, body: { status: 'ready' } });
   });
 
   it('is not ready while stopping, nor on a database whose schema is not the one of this code', async () => {
