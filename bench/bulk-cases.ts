@@ -689,13 +689,29 @@ async function fill(db: Kysely<Database>, size: BulkSize) {
         case when kind in ('plan','no_plan') and r_reopen < 0.06 and ended_on <= ${t} - 150
           then ended_on + 30 + floor(r_days * (${t} - ended_on - 60))::int end as reopened_on
       from e5
+    ), e7 as materialized (
+      -- An ended case is closed once the meeting has confirmed its end (four weeks on) or its
+      -- follow-up has run (half a year), as caseworkers do: ended cases do not stay on a home page
+      -- for years. A case reopened first is reopened from where it was.
+      select e6.*,
+        case when reopened_on < ${t} - 120 then reopened_on + 60 end as re_ended_on,
+        case when kind in ('plan','no_plan') and end_status <> 'closed' then
+          ended_on + case when end_status = 'follow_up' then 180 else 28 end end as close_due
+      from e6
+    ), e8 as materialized (
+      select e7.*,
+        case when close_due <= ${t} and (reopened_on is null or close_due < reopened_on)
+          then close_due end as closed1_on,
+        case when re_ended_on + 28 <= ${t} then re_ended_on + 28 end as re_closed_on
+      from e7
     )
-    select e6.*,
-      case when reopened_on < ${t} - 120 then reopened_on + 60 end as re_ended_on,
+    select e8.*,
       case
         when is_open then kind
         when reopened_on >= ${t} - 120 then 'reopened'
+        when re_closed_on is not null then 'closed'
         when reopened_on is not null then 'terminated'
+        when closed1_on is not null then 'closed'
         else end_status
       end as status,
       has_plan and r_target < 0.4 as target,
@@ -705,8 +721,8 @@ async function fill(db: Kysely<Database>, size: BulkSize) {
       case kind when 'in_support' then decided1 when 'plan_review' then sub1 when 'continuing' then opened_on
         else greatest(decided1 + 1, opened_on + floor(r_days * least(days_ago, 60))::int) end as open_step_on,
       extract(year from opened_on - interval '3 month')::int as fiscal_year,
-      (select w.mk from bench_worker w where w.k = e6.wk) as mk
-    from e6
+      (select w.mk from bench_worker w where w.k = e8.wk) as mk
+    from e8
     order by opened_on, g`.execute(db);
   await sql`alter table bench_case add primary key (g)`.execute(db);
   step('case stories');
@@ -743,9 +759,11 @@ async function fill(db: Kysely<Database>, size: BulkSize) {
       c.fiscal_year || '-' || (50000 + row_number() over (partition by c.mk, c.fiscal_year order by c.opened_on, c.g)),
       c.person_id, w.agency, w.id, bd.id,
       c.status,
-      coalesce(c.re_ended_on, c.reopened_on, c.ended_on, c.open_step_on) + time '10:00',
+      coalesce(c.re_closed_on, c.re_ended_on, c.reopened_on, c.closed1_on, c.ended_on, c.open_step_on) + time '10:00',
       c.opened_on, c.opened_on,
-      case when c.status = 'reopened' or c.is_open then null else coalesce(c.re_ended_on, c.ended_on) end
+      -- As the app does: 終結 and 中断 set the day support ended, closing sets the day it closed.
+      case when c.status = 'reopened' or c.is_open then null
+        else coalesce(c.re_closed_on, c.re_ended_on, c.closed1_on, c.ended_on) end
     from bench_case c join bench_worker w on w.k = c.wk
       join bench_district bd on bd.mk = c.mk and bd.j = (c.g + c.moved::int) % ${sql.lit(districtCount)}
     order by c.opened_on, c.g`.execute(db);
@@ -824,8 +842,11 @@ async function fill(db: Kysely<Database>, size: BulkSize) {
         ('terminated', case when c.end_status = 'follow_up' then 'follow_up' else 'closed' end,
           case when c.end_status = 'follow_up' then 'start_follow_up' else 'close' end,
           case when c.end_status in ('closed', 'follow_up') then c.ended_on end, time '16:00', null),
-        (c.end_status, 'reopened', 'reopen', c.reopened_on, time '10:00', '生活状況が再び悪化したとの相談があり、支援を再開する。'),
+        (c.end_status, 'closed', 'close', c.closed1_on, time '16:00', null),
+        (case when c.closed1_on is not null then 'closed' else c.end_status end, 'reopened', 'reopen',
+          c.reopened_on, time '10:00', '生活状況が再び悪化したとの相談があり、支援を再開する。'),
         ('reopened', 'terminated', 'terminate', c.re_ended_on, time '15:00', null),
+        ('terminated', 'closed', 'close', c.re_closed_on, time '16:00', null),
         (case when c.has_plan then 'in_support' else 'continuing' end, c.kind,
           case c.kind when 'monitoring' then 'start_monitoring' when 'evaluation' then 'start_evaluation'
             when 'applied' then 'record_application' when 'assessing' then 'start_assessment'
@@ -931,10 +952,13 @@ async function fill(db: Kysely<Database>, size: BulkSize) {
       case when c.r_pa < 0.35 then '架空市福祉事務所 生活保護担当'
         else (${sql.val(referralDestinations)}::text[])[1 + c.g % ${sql.lit(referralDestinations.length)}] end,
       '相談内容から、専門の窓口につなぐ。', c.r_pa < 0.35, c.opened_on, c.opened_on + 7, x.status,
-      case when x.status in ('arrived','not_arrived') then c.opened_on + 7 end, w.id,
+      case when x.status in ('arrived','not_arrived') then c.opened_on + case when c.r_days < 0.9 then 7 else 28 end end, w.id,
       c.opened_on + time '11:00', c.opened_on + time '11:00'
     from bench_case c join bench_worker w on w.k = c.wk,
-      lateral (select case when c.r_days < 0.8 then 'arrived' when c.r_days < 0.9 then 'not_arrived' else 'pending' end as status) as x
+      -- One in ten is not confirmed at the first check; those of the last four weeks still wait,
+      -- the older ones were confirmed late.
+      lateral (select case when c.r_days < 0.8 then 'arrived' when c.r_days < 0.9 then 'not_arrived'
+        when c.opened_on > ${t} - 28 then 'pending' when c.r_days < 0.95 then 'arrived' else 'not_arrived' end as status) as x
     where c.kind = 'referred_out'`.execute(db);
   await sql`analyze referral`.execute(db);
   await sql`
