@@ -208,6 +208,10 @@ export async function getCaseload(
             'referral.destination_name',
             'partner_agency.name as partner_name',
           ])
+          // The municipality's open referrals are few (those still awaiting 確認), while the cases a
+          // worker ever led grow with the years: the planner may start from either
+          // (referral_open_idx, or referral_open_case_idx for each case).
+          .where('referral.municipality_id', '=', ctx.actor.municipalityId)
           .where('referral.case_id', 'in', (m) => m.selectFrom('ever').select('ever.id'))
           // Pending or accepted: the person has not yet been seen to arrive (つなぎの確認).
           .where('referral.status', 'in', [fixed('pending'), fixed('accepted')])
