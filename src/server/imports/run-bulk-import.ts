@@ -166,7 +166,8 @@ export function dateFromCell(cell: string): string | null {
 let latest = { date: '', until: 0 };
 function latestDate(): string {
   const now = Date.now();
-  if (now >= latest.until) {
+  // Also when the clock was set back.
+  if (now >= latest.until || now < latest.until - 60_000) {
     latest = {
       date: new Date(now + 366 * 86_400_000).toISOString().slice(0, 10),
       until: now + 60_000,
