@@ -277,14 +277,21 @@ describe(`backup and restore (${testEngine})`, () => {
       'CONTEXT:  COPY person, line 3, column birth_date: "架空 花子"',
       'psql:<stdin>:900: ERROR:  new row for relation "person" violates check constraint "person_sex_check"',
       'DETAIL:  Failing row contains (架空 花子, かくう はなこ).',
+      'ERROR:  value "09012345678" is out of range for type integer',
+      'ERROR:  "1e999" is out of range for type double precision',
+      'ERROR:  relation "person" already exists',
       '',
     ].join('\n');
     expect(psqlError(stderr)).toBe(
       [
         'psql:<stdin>:812: ERROR:  invalid input syntax for type date: "…"',
         'psql:<stdin>:900: ERROR:  new row for relation "person" violates check constraint "person_sex_check"',
+        'ERROR:  value "…" is out of range for type integer',
+        'ERROR:  "…" is out of range for type double precision',
+        'ERROR:  relation "person" already exists',
       ].join('\n'),
     );
+    expect(psqlError('\n')).toBe('(psql gave no message)');
   });
 
   it('refuses a file that is not a backup, and a backup of the other engine', async () => {

@@ -238,21 +238,33 @@ export async function backupDatabase(
   }
 }
 
+/** Words before a quoted name of the schema (kept); any other quoted text may be a value. */
+const schemaObject =
+  /\b(relation|table|column|constraint|index|schema|type|function|sequence|view|trigger|extension|role|database)\s*$/i;
+
 /**
- * psql's errors as the operator sees them, without the values of the row that failed: PostgreSQL
- * quotes a value it could not take at the end of its message (`invalid input syntax for type
- * date: "…"`), and its DETAIL and CONTEXT lines hold whole rows (`Failing row contains (…)`,
- * `COPY person, line 3: "…"`), as do the lines a value with a line break runs onto: only psql's
- * own lines are kept, each cut at its quoted value. Backups hold personal data; the terminal and
- * its logs should not.
+ * psql's errors as the operator sees them, without the values of the row that failed. PostgreSQL
+ * quotes a value it could not take (`invalid input syntax for type date: "…"`, `value "…" is out
+ * of range`), and its DETAIL and CONTEXT lines hold whole rows (`Failing row contains (…)`, `COPY
+ * person, line 3: "…"`), as do the lines a value with a line break runs onto. psql runs terse (no
+ * DETAIL or CONTEXT); of what it writes only its own lines are kept, and in them every quoted text
+ * but the names of tables, columns and constraints is replaced by "…" (to the end of the line when
+ * the quote does not close there). Backups hold personal data; the terminal and its logs should not.
  */
 export function psqlError(stderr: string): string {
-  return stderr
+  const kept = stderr
     .split('\n')
     .filter((line) => /^(psql|pg_restore|ERROR|FATAL):/.test(line))
-    .map((line) => line.replace(/: ".*$/, ': "…"'))
+    .map((line) =>
+      line.replace(/"[^"]*("|$)/g, (quoted, _close, at: number) =>
+        schemaObject.test(line.slice(0, at)) && quoted.endsWith('"') && quoted.length > 1
+          ? quoted
+          : '"…"',
+      ),
+    )
     .join('\n')
     .trim();
+  return kept === '' ? '(psql gave no message)' : kept;
 }
 
 /**
