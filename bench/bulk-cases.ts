@@ -710,7 +710,6 @@ async function fill(db: Kysely<Database>, size: BulkSize) {
         when is_open then kind
         when reopened_on >= ${t} - 120 then 'reopened'
         when re_closed_on is not null then 'closed'
-        when reopened_on is not null then 'terminated'
         when closed1_on is not null then 'closed'
         else end_status
       end as status,
@@ -759,7 +758,18 @@ async function fill(db: Kysely<Database>, size: BulkSize) {
       c.fiscal_year || '-' || (50000 + row_number() over (partition by c.mk, c.fiscal_year order by c.opened_on, c.g)),
       c.person_id, w.agency, w.id, bd.id,
       c.status,
-      coalesce(c.re_closed_on, c.re_ended_on, c.reopened_on, c.closed1_on, c.ended_on, c.open_step_on) + time '10:00',
+      -- The moment of the case's last transition (see case_transition below).
+      case
+        when c.re_closed_on is not null then c.re_closed_on + time '16:00'
+        when c.re_ended_on is not null then c.re_ended_on + time '15:00'
+        when c.reopened_on is not null then c.reopened_on + time '10:00'
+        when c.closed1_on is not null then c.closed1_on + time '16:00'
+        when c.kind in ('referred_out','info_only') then c.opened_on + time '11:00'
+        when c.ended_on is not null then c.ended_on
+          + case when c.end_status in ('closed','follow_up') then time '16:00' else time '15:00' end
+        else c.open_step_on + case c.kind when 'plan_review' then time '10:00'
+          when 'in_support' then time '11:00' when 'continuing' then time '11:00' else time '12:00' end
+      end,
       c.opened_on, c.opened_on,
       -- As the app does: 終結 and 中断 set the day support ended, closing sets the day it closed.
       case when c.status = 'reopened' or c.is_open then null
@@ -955,9 +965,10 @@ async function fill(db: Kysely<Database>, size: BulkSize) {
       case when x.status in ('arrived','not_arrived') then c.opened_on + case when c.r_days < 0.9 then 7 else 28 end end, w.id,
       c.opened_on + time '11:00', c.opened_on + time '11:00'
     from bench_case c join bench_worker w on w.k = c.wk,
-      -- One in ten is not confirmed at the first check; those of the last four weeks still wait,
-      -- the older ones were confirmed late.
-      lateral (select case when c.r_days < 0.8 then 'arrived' when c.r_days < 0.9 then 'not_arrived'
+      -- Checked a week on; one in ten is not confirmed then: those of the last four weeks still
+      -- wait, the older ones were confirmed late.
+      lateral (select case when c.opened_on + 7 > ${t} then 'pending'
+        when c.r_days < 0.8 then 'arrived' when c.r_days < 0.9 then 'not_arrived'
         when c.opened_on > ${t} - 28 then 'pending' when c.r_days < 0.95 then 'arrived' else 'not_arrived' end as status) as x
     where c.kind = 'referred_out'`.execute(db);
   await sql`analyze referral`.execute(db);
