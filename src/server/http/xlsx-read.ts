@@ -208,14 +208,7 @@ function inflateEntry(
     at += slice;
     if (length > entry.size) throw new XlsxTooLargeError(name);
   }
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  const whole = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    whole.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return whole;
+  return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks, length);
 }
 
 /** How a number format shows a number: as a date, a time, both, or (null) as a number. */

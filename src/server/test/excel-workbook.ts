@@ -158,12 +158,5 @@ export function handMadeZip(
     [12, 4, centralSize],
     [16, 4, offset],
   ]);
-  const all = [...parts, ...central, end];
-  const bytes = new Uint8Array(all.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of all) {
-    bytes.set(p, at);
-    at += p.length;
-  }
-  return bytes;
+  return Buffer.concat([...parts, ...central, end]);
 }
