@@ -27,6 +27,9 @@ interface PersonRecord {
   districtId: string | null;
 }
 
+/** A number as Excel keeps it once it has dropped the leading 0 (see `phoneFromCell`). */
+const withoutLeadingZero = /^[1-9]\d{8,9}$/;
+
 /**
  * A phone number as the list holds it, with the leading 0 that Excel drops when a number such as
  * 09012345678 is typed into a cell of numbers (it keeps 9012345678, and so does a CSV saved from
@@ -36,7 +39,7 @@ interface PersonRecord {
 function phoneFromCell(cell: string | undefined): string | null {
   const text = (cell ?? '').trim();
   if (text === '') return null;
-  return /^[1-9]\d{8,9}$/.test(text) ? `0${text}` : text;
+  return withoutLeadingZero.test(text) ? `0${text}` : text;
 }
 
 /** 相談者 from an agency's list: 氏名, ふりがな, 性別, 生年月日 (西暦 or 和暦), 住所, 電話, 地区. */
@@ -58,7 +61,7 @@ export async function importPersons(
     // Before the leading 0 was given back, a number Excel had kept as 9012345678 was fingerprinted
     // so: such a link still matches its file.
     formerRecord: (_, r) =>
-      r.phone !== null && /^0[1-9]\d{8,9}$/.test(r.phone)
+      r.phone?.startsWith('0') && withoutLeadingZero.test(r.phone.slice(1))
         ? { ...r, phone: r.phone.slice(1) }
         : null,
     columns: personImportColumns,
