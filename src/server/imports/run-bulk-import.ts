@@ -159,21 +159,8 @@ export function fileRecords(
  */
 export function dateFromCell(cell: string): string | null {
   const date = parseDateInput(cell);
-  return date !== null && date >= '1900-01-01' && date <= latestDate() ? date : null;
-}
-
-/** A year and a day from now, worked out once a minute (an import asks twice a row). */
-let latest = { date: '', until: 0 };
-function latestDate(): string {
-  const now = Date.now();
-  // Also when the clock was set back.
-  if (now >= latest.until || now < latest.until - 60_000) {
-    latest = {
-      date: new Date(now + 366 * 86_400_000).toISOString().slice(0, 10),
-      until: now + 60_000,
-    };
-  }
-  return latest.date;
+  const latest = new Date(Date.now() + 366 * 86_400_000).toISOString().slice(0, 10);
+  return date !== null && date >= '1900-01-01' && date <= latest ? date : null;
 }
 
 /** 日時 as Japan time: a date as `dateFromCell` takes it and an optional HH:MM. */
