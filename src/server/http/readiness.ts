@@ -26,12 +26,8 @@ const checks = new WeakMap<DatabaseHandle, SchemaCheck>();
  * waited for (up to the pool's connection timeout) and fails the probe.
  */
 export async function schemaIsCurrent(database: DatabaseHandle): Promise<boolean> {
-  let state = checks.get(database);
-  if (!state) {
-    state = {};
-    checks.set(database, state);
-  }
-  const check = state;
+  const check: SchemaCheck = checks.get(database) ?? {};
+  checks.set(database, check);
   check.running ??= sql<{
     version: string | null;
   }>`select max(version) as version from schema_migration`
